@@ -1,0 +1,1 @@
+"""Pure-Python domain layer: never imports textual."""

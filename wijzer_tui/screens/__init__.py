@@ -1,0 +1,1 @@
+"""Textual screens: thin, they hand work to the domain layer."""
