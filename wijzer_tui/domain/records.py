@@ -1,0 +1,124 @@
+"""Progress records: learner profiles, attempts and answers (ids only, never copies of content)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+
+BEROEPSGROEPEN: tuple[str, ...] = (
+    "politie",
+    "onderwijs",
+    "kinderopvang",
+    "wijkteam",
+    "wijkverpleging",
+    "jeugdzorg",
+    "jeugdbescherming",
+    "GGZ",
+    "Veilig Thuis",
+    "vrouwenopvang",
+    "Zorg- en Veiligheidshuis",
+    "huisarts",
+    "leerplicht",
+    "gemeente",
+    "anders",
+)
+
+Mode = Literal["self", "team"]
+Status = Literal["busy", "finished", "stopped"]
+
+
+def now_iso() -> str:
+    """The current time as an ISO 8601 string in UTC, to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def new_id() -> str:
+    """A random, stable identifier (hex, 32 characters)."""
+    return uuid.uuid4().hex
+
+
+@dataclass
+class Profile:
+    """A learner on this machine. `name` may be a pseudonym."""
+
+    id: str
+    name: str
+    beroepsgroep: str
+    organisation: str = ""
+    team: str = ""
+    created: str = field(default_factory=now_iso)
+    # Private reflections go into coordinator exports only when this is True.
+    share_reflections: bool = False
+    synthetic: bool = False  # True for `wijzer demo` learners
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for storage."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Profile:
+        """Build from stored data, ignoring unknown keys."""
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        return cls(**known)
+
+
+@dataclass
+class Answer:
+    """One answer to one step, saved the moment it is given."""
+
+    step_id: str
+    option_ids: list[str] = field(default_factory=list)
+    at: str = field(default_factory=now_iso)
+    reflection: str | None = None  # private free text (reflect steps)
+    ticked_tips: list[str] = field(default_factory=list)  # reflect self-check
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for storage."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Answer:
+        """Build from stored data, ignoring unknown keys."""
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        return cls(**known)
+
+
+@dataclass
+class Attempt:
+    """One pass through one scenario. A retry is a new attempt; history is never overwritten."""
+
+    id: str
+    learner_id: str
+    scenario_id: str
+    content_version: int
+    mode: Mode = "self"
+    started: str = field(default_factory=now_iso)
+    finished: str | None = None
+    status: Status = "busy"
+    answers: list[Answer] = field(default_factory=list)
+    # Opaque resume position set by the screens (e.g. "compare:wat-doe-je").
+    position: str | None = None
+    score: int | None = None
+    team_session_id: str | None = None
+
+    def answer_for(self, step_id: str) -> Answer | None:
+        """The latest answer given to a step, if any."""
+        for answer in reversed(self.answers):
+            if answer.step_id == step_id:
+                return answer
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for storage."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Attempt:
+        """Build from stored data, ignoring unknown keys."""
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        known["answers"] = [Answer.from_dict(a) for a in data.get("answers", [])]
+        return cls(**known)
