@@ -1,0 +1,119 @@
+"""Command line: `wijzer` starts the app; subcommands work without the TUI."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from wijzer_tui import __version__, cli_dutch
+from wijzer_tui.domain.errors import WijzerError
+
+cli_dutch.install()
+
+# Modules that add a subcommand: each has `register(subparsers)` which sets `handler` on its parser.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+DESCRIPTION = (
+    "wijzer: oefen met de Frustratiewijzer (CCV, Movisie, NJi, maart 2023).\n"
+    "Zonder opdracht start de oefenmodule. Je voortgang blijft op deze computer."
+)
+
+
+def progress_location(cli_value: str | None) -> tuple[Path, str]:
+    """The active progress folder and why it was chosen (Dutch)."""
+    from wijzer_tui.domain.paths import resolve_progress_dir
+
+    return resolve_progress_dir(cli_value)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with all subcommands, in Dutch."""
+    try:
+        folder, reason = progress_location(None)
+        where = f"Voortgang staat nu in: {folder} ({reason})."
+    except (WijzerError, ImportError):
+        where = ""
+    parser = argparse.ArgumentParser(
+        prog="wijzer",
+        description=DESCRIPTION,
+        epilog=where + "\nKies een andere map met --progress-dir of WIJZER_PROGRESS_DIR.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"wijzer {__version__}",
+        help="toon het versienummer en stop",
+    )
+    parser.add_argument(
+        "--progress-dir",
+        metavar="MAP",
+        default=os.environ.get("WIJZER_PROGRESS_DIR") or None,
+        help="map voor je voortgang (ook via WIJZER_PROGRESS_DIR)",
+    )
+    parser.set_defaults(handler=run_app)
+    sub = parser.add_subparsers(title="opdrachten", metavar="OPDRACHT")
+    check = sub.add_parser(
+        "validate",
+        help="controleer casusbestanden",
+        description="Controleer casusbestanden en noem elk probleem met bestand, regel en veld.",
+    )
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PAD",
+        help="bestanden of mappen (standaard: de meegeleverde casussen)",
+    )
+    check.set_defaults(handler=run_validate)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """Check scenario files and print a Dutch verdict."""
+    from wijzer_tui.domain.loader import check_files, default_scenario_dir
+
+    paths = [Path(p) for p in args.paths] or [default_scenario_dir()]
+    scenarios, problems = check_files(paths)
+    if problems:
+        count = "1 probleem" if len(problems) == 1 else f"{len(problems)} problemen"
+        print(f"Niet in orde: {count} gevonden.\n")
+        for problem in problems:
+            print(f"- {problem}")
+        return 1
+    tips = sum(len(s.tips) for s in scenarios)
+    print(f"In orde: {len(scenarios)} casussen met samen {tips} tips.")
+    for s in scenarios:
+        print(f"  {s.number}. {s.title}  ({len(s.tips)} tips, {len(s.steps)} stappen)")
+    return 0
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Start the TUI."""
+    from wijzer_tui.app import run
+
+    return run(args.progress_dir)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `wijzer` command; returns the exit code."""
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        return handler(args)
+    except WijzerError as exc:
+        print(f"{exc.title}: {exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nGestopt. Wat je had opgeslagen, blijft bewaard.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,151 @@
+"""Read one YAML file safely, keeping the line number of every field for error messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 1_000_000  # a scenario is ~20 kB; anything this big is a mistake or an attack
+MAX_DEPTH = 20
+MAX_NODES = 50_000  # guards against alias expansion ("billion laughs")
+
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in a content file, with where it is. `str()` gives a Dutch line."""
+
+    file: str
+    message: str
+    field: str = ""
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f", regel {self.line}"
+        if self.field:
+            where += f", veld {self.field}"
+        return f"{where}: {self.message}"
+
+
+def format_path(path: FieldPath) -> str:
+    """Render ('steps', 0, 'options') as 'steps[0].options'."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+@dataclass
+class YamlSource:
+    """Parsed data plus a map from field path to the (1-based) line it starts on."""
+
+    name: str
+    data: Any
+    lines: dict[FieldPath, int]
+
+    def line(self, path: FieldPath) -> int | None:
+        """The line of a field, or of its nearest parent that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get(())
+
+    def problem(self, path: FieldPath, message: str) -> Problem:
+        """A problem at a field of this file."""
+        return Problem(self.name, message, format_path(path), self.line(path))
+
+
+def read_yaml(path: Path) -> YamlSource | Problem:
+    """Read a YAML file with safe loading and limits; return a Problem instead of raising."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return Problem(name, f"het bestand is te groot ({size} bytes, hooguit {MAX_BYTES})")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Problem(name, f"het bestand kan niet gelezen worden ({exc.strerror or exc})")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Problem(name, f"het bestand is geen UTF-8 (byte {exc.start}); sla het op als UTF-8")
+    if not text.strip():
+        return Problem(name, "het bestand is leeg")
+    return parse_yaml(name, text)
+
+
+def parse_yaml(name: str, text: str) -> YamlSource | Problem:
+    """Parse YAML text into data and a line map, or a Problem."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Problem(name, "het bestand is leeg")
+        lines: dict[FieldPath, int] = {}
+        _map_lines(node, (), lines, depth=0, budget=[MAX_NODES])
+        data = loader.construct_document(node)
+    except _TooComplex as exc:
+        return Problem(name, str(exc))
+    except RecursionError:
+        return Problem(name, f"het bestand is te diep genest (hooguit {MAX_DEPTH} niveaus)")
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        return Problem(name, f"dit is geen geldige YAML: {_dutch_yaml_problem(exc)}", line=line)
+    except yaml.YAMLError:
+        return Problem(name, "dit is geen geldige YAML")
+    finally:
+        loader.dispose()
+    return YamlSource(name, data, lines)
+
+
+YAML_PROBLEMS = {
+    "mapping values are not allowed": "hier mag geen 'sleutel: waarde' staan (zet tekst met een "
+    "dubbele punt tussen aanhalingstekens)",
+    "cannot start any token": "een tab of vreemd teken; gebruik spaties om in te springen",
+    "could not find expected ':'": "er ontbreekt een dubbele punt na de sleutel",
+    "expected <block end>": "de inspringing klopt niet",
+    "found undefined alias": "een verwijzing (*) naar iets dat niet bestaat",
+    "unexpected end of stream": "het bestand houdt onverwacht op (een aanhalingsteken niet gesloten?)",
+    "could not determine a constructor": "een tag (!!...) die niet is toegestaan",
+    "found duplicate anchor": "een anker (&) komt twee keer voor",
+    "expected ',' or ']'": "een lijst tussen [ ] is niet goed gesloten",
+    "expected ',' or '}'": "een groep tussen { } is niet goed gesloten",
+}
+
+
+def _dutch_yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    text = f"{exc.context or ''} {exc.problem or ''}"
+    for english, dutch in YAML_PROBLEMS.items():
+        if english in text:
+            return dutch
+    return "de opmaak klopt hier niet"
+
+
+class _TooComplex(Exception):
+    """Raised while mapping lines when a file is too deep or too large."""
+
+
+def _map_lines(
+    node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int], depth: int, budget: list[int]
+) -> None:
+    if depth > MAX_DEPTH:
+        raise _TooComplex(f"het bestand is te diep genest (hooguit {MAX_DEPTH} niveaus)")
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooComplex("het bestand bevat te veel onderdelen (of te veel verwijzingen met *)")
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            lines[(*path, key)] = key_node.start_mark.line + 1
+            _map_lines(value_node, (*path, key), lines, depth + 1, budget)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _map_lines(item, (*path, index), lines, depth + 1, budget)
