@@ -1,0 +1,88 @@
+"""Where wijzer keeps progress on this machine, and how its private folders are made."""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import platformdirs
+
+from wijzer_tui.domain.errors import StoreError
+
+ENV_VAR = "WIJZER_PROGRESS_DIR"
+
+REASON_CLI = "gekozen met --progress-dir"
+REASON_ENV = "uit WIJZER_PROGRESS_DIR"
+REASON_CHECKOUT = "de map progress/ in deze map"
+REASON_USER = "je persoonlijke gegevensmap"
+
+
+def _absolute(value: str, cwd: Path) -> Path:
+    """An absolute path for a user-given folder, relative to `cwd` when not absolute."""
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else cwd / path
+
+
+def resolve_progress_dir(
+    cli_value: str | None = None,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> tuple[Path, str]:
+    """The progress folder and a short Dutch reason why this one was chosen.
+
+    Order: ``--progress-dir DIR``, then ``WIJZER_PROGRESS_DIR``, then ``./progress`` when it
+    exists (running from a checkout), then the platform's user data folder.
+    """
+    env = os.environ if env is None else env
+    cwd = Path.cwd() if cwd is None else cwd
+    if cli_value is not None and cli_value.strip():
+        return _absolute(cli_value.strip(), cwd), REASON_CLI
+    from_env = env.get(ENV_VAR, "").strip()
+    if from_env:
+        return _absolute(from_env, cwd), REASON_ENV
+    checkout = cwd / "progress"
+    if checkout.is_dir():
+        return checkout, REASON_CHECKOUT
+    return platformdirs.user_data_path("wijzer") / "progress", REASON_USER
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create `path` (and its parents) readable by its owner only (0700); return it.
+
+    Raises StoreError with a Dutch message when the folder cannot be made or written to.
+    """
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except FileExistsError as exc:
+        raise StoreError(f"{path} bestaat al, maar is geen map. Kies een andere map.") from exc
+    except OSError as exc:
+        raise StoreError(
+            f"De map {path} kon niet worden gemaakt ({os_reason(exc)}). "
+            "Kies een andere map met --progress-dir."
+        ) from exc
+    try:
+        # mkdir's mode is reduced by the umask and ignored for existing folders.
+        path.chmod(0o700)
+    except OSError:
+        # Not our folder (e.g. a chosen shared folder): usable as long as we may write in it.
+        pass
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise StoreError(
+            f"Je mag niet schrijven in de map {path}. Kies een andere map met --progress-dir."
+        )
+    return path
+
+
+def os_reason(exc: OSError) -> str:
+    """A short Dutch reason for an operating system error, for messages."""
+    if exc.errno == errno.ENOSPC:
+        return "de schijf is vol"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "geen toestemming om te schrijven"
+    if exc.errno == errno.EROFS:
+        return "de schijf is alleen-lezen"
+    if exc.errno == errno.EDQUOT:
+        return "je schijfruimte is op"
+    return exc.strerror or type(exc).__name__
