@@ -1,23 +1,111 @@
-"""The Textual app (placeholder until the self-study screens land)."""
+"""The Textual app, built by a factory from loaded domain objects (tests use the same factory)."""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
+from pathlib import Path
+
+from textual.app import App
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+
+from wijzer_tui import __version__
+from wijzer_tui.domain.errors import WijzerError
+from wijzer_tui.domain.loader import load_scenarios
+from wijzer_tui.domain.model import Scenario
+from wijzer_tui.domain.paths import resolve_progress_dir
+from wijzer_tui.domain.records import Profile
+from wijzer_tui.domain.store import ProgressStore
 
 
 class WijzerApp(App[None]):
-    """wijzer's application."""
+    """wijzer: self-study, team training and the coordinators' overview."""
 
-    BINDINGS = [Binding("q", "quit", "Stoppen")]
+    CSS_PATH = "wijzer.tcss"
+    TITLE = "wijzer"
+    SUB_TITLE = "oefenen met de Frustratiewijzer"
+    ENABLE_COMMAND_PALETTE = False
+    # Below these sizes every screen shows a calm message instead of a broken layout.
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (60, "-wide-enough")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-low"), (18, "-high-enough")]
+    BINDINGS = [
+        Binding("ctrl+c", "quit", "Stoppen", show=False, priority=True),
+        Binding("ctrl+q", "quit", "Stoppen", show=False, priority=True),
+        Binding("f1", "help", "Hulp", show=False),
+    ]
 
-    def compose(self) -> ComposeResult:
-        yield Static("Met welke frustratie reken jij het liefst vandaag nog af?")
-        yield Footer()
+    def __init__(
+        self,
+        scenarios: list[Scenario],
+        store: ProgressStore,
+        *,
+        progress_reason: str = "",
+        start: str = "self",
+    ) -> None:
+        super().__init__()
+        self.scenarios = scenarios
+        self.store = store
+        self.progress_reason = progress_reason
+        self.start_mode = start  # "self", "team" or "overview"
+        self.learner: Profile | None = None
+
+    @property
+    def version(self) -> str:
+        """This app's version, for the colofon."""
+        return __version__
+
+    def scenario(self, scenario_id: str) -> Scenario | None:
+        """The loaded scenario with this id."""
+        return next((s for s in self.scenarios if s.id == scenario_id), None)
+
+    def on_mount(self) -> None:
+        self.theme = "textual-dark"
+        for warning in self.store.warnings:
+            self.notify(warning, title="Let op: voortgangsbestand", severity="warning", timeout=20)
+        if self.start_mode == "overview":
+            from wijzer_tui.screens.overview import OverviewScreen
+
+            self.push_screen(OverviewScreen(self.store, self.scenarios))
+            return
+        if self.start_mode == "team":
+            from wijzer_tui.screens.team_setup import TeamSetupScreen
+
+            self.push_screen(TeamSetupScreen())
+            return
+        from wijzer_tui.screens.profile import ProfileScreen
+
+        self.push_screen(ProfileScreen())
+
+    def action_help(self) -> None:
+        from wijzer_tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def show_error(self, error: WijzerError) -> None:
+        """Show a blocking error in a dialog (never a traceback)."""
+        from wijzer_tui.screens.dialogs import MessageDialog
+
+        self.push_screen(MessageDialog(error.title, error.message))
 
 
-def run(progress_dir: str | None = None) -> int:
+def create_app(progress_dir: str | None = None, *, start: str = "self") -> WijzerApp:
+    """Load scenarios and the progress store and build the app. Raises WijzerError in Dutch."""
+    scenarios = load_scenarios()
+    folder, reason = resolve_progress_dir(progress_dir)
+    store = ProgressStore(Path(folder))
+    return WijzerApp(scenarios, store, progress_reason=f"{folder} ({reason})", start=start)
+
+
+def run(progress_dir: str | None = None, *, start: str = "self") -> int:
     """Run the app; returns the exit code."""
-    WijzerApp().run()
+    create_app(progress_dir, start=start).run()
     return 0
+
+
+def run_overview(progress_dir: str | None = None) -> int:
+    """Run the app straight into the coordinators' overview (`wijzer report`)."""
+    return run(progress_dir, start="overview")
+
+
+def run_team(progress_dir: str | None = None) -> int:
+    """Run the app straight into team training (`wijzer team`)."""
+    return run(progress_dir, start="team")

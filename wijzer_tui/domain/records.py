@@ -122,3 +122,22 @@ class Attempt:
         known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
         known["answers"] = [Answer.from_dict(a) for a in data.get("answers", [])]
         return cls(**known)
+
+
+MAX_LABEL = 60
+
+
+def clean_label(text: str, limit: int = MAX_LABEL) -> str:
+    """A name, team or organisation made safe to store and show: no control characters, trimmed."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(printable.split())[:limit]
+
+
+def local_date(iso: str | None) -> str:
+    """An ISO timestamp as a Dutch local date (23-11-2026); empty when unknown or unreadable."""
+    if not iso:
+        return ""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%d-%m-%Y")
+    except ValueError:
+        return ""

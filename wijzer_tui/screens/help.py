@@ -1,0 +1,105 @@
+"""Help (all bindings, scoring, where progress is stored) and Over wijzer (colofon)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.markup import escape
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from wijzer_tui.domain.scoring import DECIDE_RULE, SCENARIO_RULE, SCORE_RULE
+
+KEYS = """\
+[b]Overal[/b]
+  ?  of F1        Hulp (dit scherm)
+  Ctrl+C, Ctrl+Q  wijzer afsluiten; alles wat je gaf, is al bewaard
+  Tab             naar het volgende onderdeel op het scherm
+  Enter           kiezen of op een knop drukken; de muis werkt ook
+
+[b]Start[/b]
+  ↑ ↓ en Enter    een casus kiezen
+  v               Verder waar je was
+  r               Mijn resultaten
+  t               Teamtraining
+  o               Overzicht (voor coördinatoren)
+  w               ander profiel kiezen
+  i               Over wijzer
+  q               Stoppen
+
+[b]In een casus[/b]
+  v               Volgende (of Bevestigen als je iets moet kiezen)
+  t               Terug
+  spatie          een keuze aan- of uitzetten
+  Ctrl+S          je reflectie opslaan
+  n               volgende casus (bij de afronding)
+  q  of Esc       terug naar de start; je plek wordt bewaard
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """Bindings, how scoring works and where progress is stored."""
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; background: $background 70%; }
+    HelpScreen > VerticalScroll {
+        width: 84; max-width: 100%; height: 90%; border: thick $accent; background: $panel;
+        padding: 0 2;
+    }
+    HelpScreen .title { text-style: bold; color: $accent; margin: 1 0; }
+    """
+    BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Sluiten")]
+
+    def compose(self) -> ComposeResult:
+        where = escape(getattr(self.app, "progress_reason", ""))
+        with VerticalScroll():
+            yield Static("Hulp", classes="title")
+            yield Static(KEYS)
+            yield Static("Zo werkt de score", classes="title")
+            yield Static(escape(f"{SCORE_RULE}\n{DECIDE_RULE}\n{SCENARIO_RULE}"))
+            yield Static(
+                "Je reflectie telt niet mee: die toets je zelf aan de tips. Een nieuwe poging "
+                "overschrijft niets. Voor je overzicht telt je beste afgeronde poging."
+            )
+            yield Static("Waar staat je voortgang?", classes="title")
+            yield Static(
+                f"{where}\nAlleen jij kunt deze bestanden lezen. Er gaat niets naar buiten, "
+                "tenzij jij exporteert. Kies een andere map met wijzer --progress-dir MAP."
+            )
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+COLOFON = """\
+[b]De Frustratiewijzer[/b]
+Samenwerken bij de aanpak van huiselijk geweld en kindermishandeling:
+5 frustraties én oplossingen.
+© Het CCV, Movisie, NJi, maart 2023.
+
+Teksten: Centrum voor Criminaliteitspreventie en Veiligheid (Nicole Langeveld),
+Movisie (Nelleke Westerveld), Nederlands Jeugdinstituut (Charlotte Dopper).
+Redactie: JB tekst enzo (Jeanette Benschop). Vormgeving: CO3 (Woltera Niemeijer).
+
+Alle tips, casussen en citaten in wijzer komen uit de Frustratiewijzer. De verdieping komt
+uit andere bronnen; die staan er steeds bij.
+
+[b]wijzer[/b] (de oefenmodule)
+Versie {version}. Je voortgang blijft op deze computer.
+"""
+
+
+class AboutScreen(HelpScreen):
+    """Over wijzer: the colofon of the Frustratiewijzer and this app's version."""
+
+    DEFAULT_CSS = HelpScreen.DEFAULT_CSS.replace("HelpScreen", "AboutScreen")
+    BINDINGS = [Binding("escape,q,i", "close", "Sluiten")]
+
+    def compose(self) -> ComposeResult:
+        version = escape(getattr(self.app, "version", ""))
+        with VerticalScroll():
+            yield Static("Over wijzer", classes="title")
+            yield Static(COLOFON.format(version=version))
+        yield Footer()

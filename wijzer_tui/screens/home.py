@@ -1,0 +1,165 @@
+"""Home: the wijzer's own question, the five frustrations with your progress, and where to go."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.markup import escape
+from textual.widgets import Button, Footer, Header, OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option
+
+from wijzer_tui.domain.errors import WijzerError
+from wijzer_tui.domain.model import Scenario
+from wijzer_tui.domain.session import Pass
+from wijzer_tui.domain.standing import Standing, standings
+from wijzer_tui.screens.base import BaseScreen
+from wijzer_tui.screens.dialogs import ConfirmDialog
+
+QUESTION = "Met welke frustratie reken jij het liefst vandaag nog af?"
+
+
+class HomeScreen(BaseScreen):
+    """The start page of a learner."""
+
+    BINDINGS = [
+        Binding("v", "resume", "Verder waar je was"),
+        Binding("r", "results", "Mijn resultaten"),
+        Binding("t", "team", "Teamtraining"),
+        Binding("o", "overview", "Overzicht"),
+        Binding("w", "switch_profile", "Ander profiel"),
+        Binding("question_mark", "app.help", "Hulp"),
+        Binding("i", "about", "Over wijzer"),
+        Binding("q", "app.quit", "Stoppen"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(classes="page"):
+            yield Static(id="greeting", classes="muted")
+            yield Static(QUESTION, classes="question")
+            yield OptionList(id="scenario-list")
+            yield Static(id="overall-label", classes="muted")
+            yield ProgressBar(total=len(self.wijzer.scenarios), show_eta=False, id="overall")
+            with Horizontal(classes="buttons"):
+                yield Button("Verder waar je was", variant="primary", id="resume")
+                yield Button("Mijn resultaten", id="results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_standings()
+        self.query_one("#scenario-list").focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_standings()
+
+    def refresh_standings(self) -> None:
+        """Show each scenario's state and the overall progress."""
+        learner = self.wijzer.learner
+        if learner is None:
+            return
+        self.items = standings(self.wijzer.store, learner.id, self.wijzer.scenarios)
+        self.query_one("#greeting", Static).update(f"Hoi {escape(learner.name)}.")
+        options = self.query_one("#scenario-list", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options([Option(self._line(item), id=item.scenario.id) for item in self.items])
+        options.highlighted = highlighted if highlighted is not None else 0
+        done = sum(1 for item in self.items if item.state == "finished")
+        total = len(self.items)
+        self.query_one("#overall-label", Static).update(f"Afgerond: {done} van de {total} casussen")
+        self.query_one("#overall", ProgressBar).update(progress=done)
+        self.query_one("#resume", Button).display = self._latest_busy() is not None
+
+    @staticmethod
+    def _line(item: Standing) -> str:
+        mark = {"new": "○", "busy": "◐", "finished": "●"}[item.state]
+        title = escape(f"{item.scenario.number}. {item.scenario.title}")
+        return f"{mark} {title}\n   [dim]{item.label}[/dim]"
+
+    def _latest_busy(self) -> Standing | None:
+        busy = [i for i in self.items if i.busy is not None]
+        return max(busy, key=lambda i: i.busy.started, default=None)  # type: ignore[union-attr]
+
+    @on(OptionList.OptionSelected, "#scenario-list")
+    def scenario_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        item = next(i for i in self.items if i.scenario.id == event.option.id)
+        self.open_scenario(item)
+
+    @work
+    async def open_scenario(self, item: Standing) -> None:
+        """Resume a busy attempt, or start (again) as a new attempt."""
+        store, learner = self.wijzer.store, self.wijzer.learner
+        assert learner is not None
+        try:
+            if item.busy is not None:
+                question = "Je bent met deze casus bezig. Wil je verder waar je was?"
+                choice = await self.app.push_screen_wait(
+                    ConfirmDialog(question, "Verder waar je was", "Opnieuw beginnen")
+                )
+                if choice:
+                    self._open(Pass(store, item.scenario, item.busy))
+                    return
+                store.stop_attempt(learner.id, item.busy.id)
+            elif item.state == "finished":
+                question = "Je hebt deze casus afgerond. Opnieuw beginnen? Je eerdere resultaat blijft bewaard."
+                if not await self.app.push_screen_wait(
+                    ConfirmDialog(question, "Opnieuw beginnen", "Terug")
+                ):
+                    return
+            self._open(Pass.start(store, item.scenario, learner.id))
+        except WijzerError as error:
+            self.wijzer.show_error(error)
+
+    def _open(self, session: Pass) -> None:
+        from wijzer_tui.screens.pass_screen import PassScreen
+
+        self.app.push_screen(PassScreen(session))
+
+    def start(self, scenario: Scenario) -> None:
+        """Open a scenario by object (used by the end of a pass: 'volgende casus')."""
+        item = next(i for i in self.items if i.scenario.id == scenario.id)
+        self.open_scenario(item)
+
+    @on(Button.Pressed, "#resume")
+    def action_resume(self) -> None:
+        item = self._latest_busy()
+        if item is None or item.busy is None:
+            self.notify("Je bent nergens mee bezig. Kies een casus.")
+            return
+        self._open(Pass(self.wijzer.store, item.scenario, item.busy))
+
+    @on(Button.Pressed, "#results")
+    def action_results(self) -> None:
+        from wijzer_tui.screens.results import ResultsScreen
+
+        self.app.push_screen(ResultsScreen())
+
+    def action_team(self) -> None:
+        try:
+            from wijzer_tui.screens.team_setup import TeamSetupScreen
+        except ImportError:
+            self.notify("Teamtraining is nog niet beschikbaar.", severity="warning")
+            return
+        self.app.push_screen(TeamSetupScreen())
+
+    def action_overview(self) -> None:
+        try:
+            from wijzer_tui.screens.overview import OverviewScreen
+        except ImportError:
+            self.notify("Het overzicht is nog niet beschikbaar.", severity="warning")
+            return
+        self.app.push_screen(OverviewScreen(self.wijzer.store, self.wijzer.scenarios))
+
+    def action_switch_profile(self) -> None:
+        from wijzer_tui.screens.profile import ProfileScreen
+
+        self.wijzer.learner = None
+        self.app.switch_screen(ProfileScreen())
+
+    def action_about(self) -> None:
+        from wijzer_tui.screens.help import AboutScreen
+
+        self.app.push_screen(AboutScreen())

@@ -1,0 +1,180 @@
+"""The pass through one scenario: one section on screen at a time, every answer saved when given."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.markup import escape
+from textual.widgets import Button, Footer, Header, RadioSet, SelectionList, Static, TextArea
+
+from wijzer_tui.domain.errors import WijzerError
+from wijzer_tui.domain.session import Pass
+from wijzer_tui.domain.standing import next_scenario, standings
+from wijzer_tui.screens.base import BaseScreen
+from wijzer_tui.widgets import afronding, sections
+
+
+class PassScreen(BaseScreen):
+    """Herken je dit? → Wat doe je? → Vergelijk → De casus gaat verder → Reflectie → Afronding."""
+
+    BINDINGS = [
+        Binding("v", "next", "Volgende"),
+        Binding("t", "back", "Terug"),
+        Binding("ctrl+s", "save", "Opslaan", priority=True),
+        Binding("n", "next_scenario", "Volgende casus", show=False),
+        Binding("question_mark", "app.help", "Hulp"),
+        Binding("q,escape", "home", "Naar start"),
+    ]
+
+    def __init__(self, session: Pass) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="where", classes="muted")
+        yield VerticalScroll(id="body", classes="page")
+        with Horizontal(classes="buttons", id="nav"):
+            yield Button("Terug", id="back")
+            yield Button("Volgende", variant="primary", id="next")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{self.session.scenario.number}. {self.session.scenario.title}"
+        self.show_section()
+
+    def show_section(self) -> None:
+        """Replace the body with the widgets of the current section."""
+        session = self.session
+        position = session.position
+        index, total = session.index + 1, len(session.positions)
+        title = sections.SECTION_TITLES.get(position.section, "")
+        self.query_one("#where", Static).update(escape(f"Deel {index} van {total} · {title}"))
+        body = self.query_one("#body", VerticalScroll)
+        body.remove_children()
+        body.mount(sections.heading(title), *self._section_widgets())
+        body.scroll_home(animate=False)
+        self._label_buttons()
+        focus = next(iter(body.query("SelectionList, RadioSet, TextArea").results()), None)
+        (focus or self.query_one("#next")).focus()
+
+    def _section_widgets(self):
+        session, step = self.session, self.session.step
+        section = session.position.section
+        answer = session.answer(step.id) if step else None
+        if section == "intro" or (step is None and section != "end"):
+            return sections.intro(session.scenario)
+        if section == "end":
+            score = session.finish()
+            return afronding.end(session, score, self._next_up())
+        builders = {
+            "choose": lambda: sections.choose(step, answer),
+            "compare": lambda: sections.compare(session.scenario, step, answer),
+            "decide": lambda: sections.decide(step, answer),
+            "consequence": lambda: sections.consequence(session.scenario, step, answer),
+            "reflect": lambda: sections.reflect(step, answer),
+            "check": lambda: sections.check(session.scenario, step, answer),
+        }
+        return builders[section]()
+
+    def _label_buttons(self) -> None:
+        session = self.session
+        needs_answer = session.is_question() and session.step is not None
+        answered = needs_answer and session.answer(session.position.step_id) is not None
+        label = "Bevestigen" if needs_answer and not answered else "Volgende"
+        if session.position.section == "reflect" and not answered:
+            label = "Opslaan"
+        if session.position.section == "end":
+            label = "Naar start"
+        self.query_one("#next", Button).label = label
+        self.query_one("#back", Button).disabled = session.index == 0
+
+    def _next_up(self):
+        learner = self.session.learner_id
+        items = standings(self.wijzer.store, learner, self.wijzer.scenarios)
+        return next_scenario(items, after=self.session.scenario)
+
+    # Actions -------------------------------------------------------------
+
+    @on(Button.Pressed, "#next")
+    def action_next(self) -> None:
+        session = self.session
+        try:
+            if session.position.section == "end":
+                self.action_home()
+                return
+            if session.is_question() and session.answer(session.position.step_id) is None:
+                self._submit()
+                return
+            if session.position.section == "check":
+                self._save_ticks()
+            session.go(+1)
+        except WijzerError as error:
+            self.wijzer.show_error(error)
+            return
+        self.show_section()
+
+    @on(Button.Pressed, "#back")
+    def action_back(self) -> None:
+        if self.session.index == 0:
+            return
+        try:
+            if self.session.position.section == "check":
+                self._save_ticks()
+            self.session.go(-1)
+        except WijzerError as error:
+            self.wijzer.show_error(error)
+            return
+        self.show_section()
+
+    def action_save(self) -> None:
+        section = self.session.position.section
+        if section == "reflect" and self.session.answer(self.session.position.step_id) is None:
+            self.action_next()
+        elif section == "check":
+            self._save_ticks()
+            self.notify("Opgeslagen.")
+
+    def _submit(self) -> None:
+        """Save the answer of the current question section and show its feedback."""
+        section = self.session.position.section
+        if section == "choose":
+            chosen = list(self.query_one("#choices", SelectionList).selected)
+            if not chosen:
+                self.notify("Kies minstens één actie die jij zou doen.", severity="warning")
+                return
+            self.session.submit(chosen)
+        elif section == "decide":
+            pressed = self.query_one("#decision", RadioSet).pressed_button
+            if pressed is None or pressed.id is None:
+                self.notify("Kies eerst één optie.", severity="warning")
+                return
+            self.session.submit([pressed.id.removeprefix("opt-")])
+        elif section == "reflect":
+            written = self.query_one("#reflection", TextArea).text.strip()
+            if not written:
+                self.notify("Schrijf eerst een antwoord, al is het kort.", severity="warning")
+                return
+            self.session.submit([], reflection=written)
+        self.show_section()
+
+    def _save_ticks(self) -> None:
+        ticks = self.query("#ticks")
+        if ticks:
+            self.session.save_check(list(ticks.first(SelectionList).selected))
+
+    def action_home(self) -> None:
+        self.dismiss(None)
+
+    def action_next_scenario(self) -> None:
+        if self.session.position.section != "end":
+            return
+        next_up = self._next_up()
+        if next_up is None:
+            return
+        self.dismiss(None)
+        home = self.app.screen
+        if hasattr(home, "start"):
+            home.start(next_up)

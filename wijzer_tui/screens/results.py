@@ -1,0 +1,88 @@
+"""Mijn resultaten: all your attempts per scenario, with the comparison you saw."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Footer, Header, Static
+
+from wijzer_tui.domain.records import Attempt, local_date
+from wijzer_tui.domain.session import Pass
+from wijzer_tui.screens.base import BaseScreen
+from wijzer_tui.widgets import sections
+
+STATUS = {"busy": "Bezig", "finished": "Afgerond", "stopped": "Gestopt"}
+MODE = {"self": "zelfstudie", "team": "team"}
+
+
+class ResultsScreen(BaseScreen):
+    """A table of attempts; the highlighted attempt's comparison below it."""
+
+    BINDINGS = [
+        Binding("escape,q,t", "back", "Terug"),
+        Binding("question_mark", "app.help", "Hulp"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Mijn resultaten", classes="page-title")
+        yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
+        yield VerticalScroll(id="detail", classes="page")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.styles.height = 8
+        table.add_columns("Casus", "Begonnen", "Status", "Vorm", "Score")
+        learner = self.wijzer.learner
+        self.attempts: dict[str, Attempt] = {}
+        for scenario in self.wijzer.scenarios:
+            for attempt in self.wijzer.store.attempts(learner.id, scenario.id) if learner else []:
+                self.attempts[attempt.id] = attempt
+                score = "" if attempt.score is None else f"{attempt.score}%"
+                table.add_row(
+                    f"{scenario.number}. {scenario.title}"[:34],
+                    local_date(attempt.started),
+                    STATUS.get(attempt.status, attempt.status),
+                    MODE.get(attempt.mode, attempt.mode),
+                    score,
+                    key=attempt.id,
+                )
+        if not self.attempts:
+            self.query_one("#detail").mount(
+                Static("Je hebt nog geen casus gedaan. Kies er een op de start.")
+            )
+        table.focus()
+
+    @on(DataTable.RowHighlighted)
+    def show_detail(self, event: DataTable.RowHighlighted) -> None:
+        attempt = self.attempts.get(str(event.row_key.value))
+        detail = self.query_one("#detail", VerticalScroll)
+        detail.remove_children()
+        if attempt is None:
+            return
+        scenario = self.wijzer.scenario(attempt.scenario_id)
+        if scenario is None:
+            detail.mount(Static("Deze casus bestaat niet meer in deze versie van wijzer."))
+            return
+        session = Pass(self.wijzer.store, scenario, attempt)
+        widgets = []
+        for step in scenario.steps:
+            answer = session.answer(step.id)
+            if answer is None:
+                continue
+            widgets.append(sections.heading(step.title))
+            if step.kind == "choose":
+                widgets += sections.compare(scenario, step, answer, with_deepening=False)
+            elif step.kind == "decide":
+                widgets += sections.consequence(scenario, step, answer)
+            else:
+                widgets.append(sections.text(f"Jouw reflectie: {answer.reflection or ''}", "quote"))
+        if not widgets:
+            widgets.append(Static("Bij deze poging heb je nog niets beantwoord."))
+        detail.mount(*widgets)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,165 @@
+"""Widgets for each section of a pass: the case, the questions, and the feedback beside the tips."""
+
+from __future__ import annotations
+
+from textual.markup import escape
+from textual.widget import Widget
+from textual.widgets import RadioButton, RadioSet, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from wijzer_tui.domain.model import Scenario, Step
+from wijzer_tui.domain.records import Answer
+from wijzer_tui.domain.scoring import (
+    DECIDE_RULE,
+    SCORE_RULE,
+    compare_choose,
+    decide_outcome,
+)
+
+PRIVACY = (
+    "Let op je privacy en die van cliënten: schrijf nooit namen of details op "
+    "waaraan iemand te herkennen is."
+)
+SECTION_TITLES = {
+    "intro": "Herken je dit?",
+    "choose": "Wat doe je?",
+    "compare": "Vergelijk met de wijzer",
+    "decide": "De casus gaat verder",
+    "consequence": "De casus gaat verder",
+    "reflect": "Reflectie",
+    "check": "Reflectie: toets je antwoord",
+    "end": "Afronding",
+}
+
+
+def text(content: str, classes: str = "") -> Static:
+    """Plain (escaped) text; paragraphs separated by blank lines."""
+    paragraphs = [p.strip() for p in content.strip().splitlines() if p.strip()]
+    return Static(escape("\n\n".join(paragraphs)), classes=classes)
+
+
+def heading(content: str) -> Static:
+    """A section heading."""
+    return Static(escape(content), classes="page-title")
+
+
+def intro(scenario: Scenario) -> list[Widget]:
+    """Herken je dit?: the quotes, the case and why it matters."""
+    widgets: list[Widget] = [heading(f"{scenario.number}. {scenario.title}")]
+    widgets += [text(f"“{quote}”", "quote") for quote in scenario.quotes]
+    widgets += [heading("Het probleem"), text(scenario.case), heading("Waarom is dit belangrijk?")]
+    widgets.append(text(scenario.why))
+    return widgets
+
+
+def choose(step: Step, answer: Answer | None) -> list[Widget]:
+    """Wat doe je?: pick any number of actions."""
+    chosen = set(answer.option_ids) if answer else set()
+    selections = [Selection(escape(o.text), o.id, o.id in chosen) for o in step.shuffled_options()]
+    choices = SelectionList[str](*selections, id="choices")
+    widgets: list[Widget] = [text(step.prompt, "question")]
+    if answer is not None:
+        choices.disabled = True
+        widgets.append(text("Je keuze is opgeslagen. Ga verder met v.", "muted"))
+    else:
+        hint = "Kies met de pijltjes en spatie (of klik). Bevestig met v of de knop."
+        widgets.append(text(hint, "muted"))
+    widgets.insert(1, choices)
+    return widgets
+
+
+def compare(
+    scenario: Scenario, step: Step, answer: Answer, *, with_deepening: bool = True
+) -> list[Widget]:
+    """Vergelijk met de wijzer: your choices beside the tips, the score and its rule."""
+    result = compare_choose(scenario, step, answer.option_ids)
+    widgets: list[Widget] = [
+        Static(f"Je score bij deze stap: {result.score}%", classes="score", id="step-score"),
+        text(SCORE_RULE, "muted"),
+    ]
+    if result.in_line:
+        widgets.append(heading(f"✓ Past bij de wijzer ({len(result.in_line)})"))
+        for item in result.in_line:
+            widgets.append(text(f"✓ {item.option.text}", "in-line"))
+            widgets.append(text(f"  Tip uit de wijzer: {item.tip.text}", "muted"))
+    if result.against:
+        widgets.append(heading(f"✗ De wijzer raadt dit af ({len(result.against)})"))
+        for option in result.against:
+            widgets.append(text(f"✗ {option.text}", "against"))
+            widgets.append(text(f"  Waarom niet: {option.reason} (Bron: {option.source})", "muted"))
+    if result.neutral:
+        widgets.append(heading("· Neutraal"))
+        for option in result.neutral:
+            widgets.append(text(f"· {option.text}"))
+            widgets.append(text(f"  {option.reason}", "muted"))
+    if result.missed:
+        widgets.append(heading(f"○ Gemist ({len(result.missed)})"))
+        for tip in result.missed:
+            widgets.append(text(f"○ {tip.text}", "missed"))
+    if not answer.option_ids:
+        widgets.append(text("Je koos niets. Alle tips hierboven staan als gemist.", "muted"))
+    for item in scenario.deepening if with_deepening else ():
+        widgets.append(heading(f"Verdieping: {item.title}"))
+        widgets.append(text(f"{item.text}\n(Bron: {item.source})", "muted"))
+    return widgets
+
+
+def decide(step: Step, answer: Answer | None) -> list[Widget]:
+    """De casus gaat verder: one further decision."""
+    chosen = answer.option_ids[0] if answer and answer.option_ids else None
+    buttons = [
+        RadioButton(escape(o.text), value=o.id == chosen, id=f"opt-{o.id}")
+        for o in step.shuffled_options()
+    ]
+    radio = RadioSet(*buttons, id="decision")
+    radio.disabled = answer is not None
+    note = "Je keuze is opgeslagen. Ga verder met v." if answer else "Kies één optie en bevestig."
+    return [text(step.situation), text(step.prompt, "question"), radio, text(note, "muted")]
+
+
+def consequence(scenario: Scenario, step: Step, answer: Answer) -> list[Widget]:
+    """What your decision leads to, and the tips it follows or ignores."""
+    outcome = decide_outcome(scenario, step, answer.option_ids[0]) if answer.option_ids else None
+    if outcome is None:
+        return [text("Deze keuze bestaat niet meer in de casus. Kies opnieuw met t (Terug).")]
+    widgets: list[Widget] = [
+        text(f"Jouw keuze: {outcome.option.text}", "question"),
+        heading("Wat er gebeurt"),
+        text(outcome.option.consequence),
+    ]
+    for tip in outcome.followed:
+        widgets.append(text(f"✓ Je volgt de tip: {tip.text}", "in-line"))
+    for tip in outcome.ignored:
+        widgets.append(text(f"✗ Je laat deze tip liggen: {tip.text}", "against"))
+    widgets.append(Static(f"Je score bij deze stap: {outcome.score}%", classes="score"))
+    widgets.append(text(DECIDE_RULE, "muted"))
+    return widgets
+
+
+def reflect(step: Step, answer: Answer | None) -> list[Widget]:
+    """Reflectie: an open question and room to write."""
+    area = TextArea((answer.reflection or "") if answer else "", id="reflection", soft_wrap=True)
+    return [
+        text(step.prompt, "question"),
+        text(PRIVACY, "privacy"),
+        area,
+        text(
+            "Schrijf je antwoord en sla op met Ctrl+S of de knop. Je antwoord blijft privé.",
+            "muted",
+        ),
+    ]
+
+
+def check(scenario: Scenario, step: Step, answer: Answer) -> list[Widget]:
+    """Check your own reflection against the tips by ticking the ones it covers."""
+    ticked = set(answer.ticked_tips)
+    tips = [scenario.tip(t) for t in step.tip_ids]
+    selections = [Selection(escape(t.text), t.id, t.id in ticked) for t in tips if t]
+    own = answer.reflection.strip() if answer.reflection else "(je schreef niets)"
+    return [
+        heading("Jouw antwoord"),
+        text(own, "quote"),
+        text("Welke tips uit de wijzer komen in jouw antwoord terug? Vink ze aan.", "question"),
+        SelectionList[str](*selections, id="ticks"),
+        text("Dit is voor jezelf: het telt niet mee in je score.", "muted"),
+    ]
