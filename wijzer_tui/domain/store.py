@@ -117,19 +117,22 @@ class ProgressStore:
             raise StoreError(f"Onbekende leerling: {learner_id!r}.")
         return self.learners_dir / f"{learner_id}.json"
 
-    def _read(self, path: Path, with_attempts: bool = True) -> tuple[Profile, list[Attempt]] | None:
-        """One learner file without locking (files are only ever replaced whole)."""
+    def _read(self, path: Path) -> tuple[Profile, list[Attempt]] | None:
+        """One learner file without locking (files are only ever replaced whole).
+
+        The whole file is checked, so a learner that is listed can also be opened.
+        """
         try:
             data = read_data(path)
             if data is None:
                 return None
             profile = _profile_of(path, data)
-            return profile, _attempts_of(path, data) if with_attempts else []
+            return profile, _attempts_of(path, data)
         except DamagedFileError as error:
             recheck_and_set_aside(error, _check_learner, self.warnings)
             return None
 
-    def _read_all(self, with_attempts: bool) -> list[tuple[Profile, list[Attempt]]]:
+    def _read_all(self) -> list[tuple[Profile, list[Attempt]]]:
         try:
             names = sorted(entry.name for entry in os.scandir(self.learners_dir))
         except FileNotFoundError:
@@ -139,14 +142,14 @@ class ProgressStore:
         records = []
         for name in names:
             if _FILE.match(name):
-                record = self._read(self.learners_dir / name, with_attempts)
+                record = self._read(self.learners_dir / name)
                 if record is not None:
                     records.append(record)
         records.sort(key=lambda r: (r[0].name.casefold(), r[0].id))
         return records
 
-    def _load(self, learner_id: str, with_attempts: bool = True) -> tuple[Profile, list[Attempt]]:
-        record = self._read(self._path(learner_id), with_attempts)
+    def _load(self, learner_id: str) -> tuple[Profile, list[Attempt]]:
+        record = self._read(self._path(learner_id))
         if record is None:
             raise StoreError("Deze leerling is niet gevonden.")
         return record
@@ -210,11 +213,11 @@ class ProgressStore:
 
     def profiles(self) -> list[Profile]:
         """All learners on this machine, sorted by name."""
-        return [profile for profile, _ in self._read_all(with_attempts=False)]
+        return [profile for profile, _ in self._read_all()]
 
     def profile(self, learner_id: str) -> Profile:
         """One learner; StoreError when unknown."""
-        return self._load(learner_id, with_attempts=False)[0]
+        return self._load(learner_id)[0]
 
     def create_profile(
         self,
@@ -336,7 +339,7 @@ class ProgressStore:
 
     def all_records(self) -> list[tuple[Profile, list[Attempt]]]:
         """Every learner with all attempts (oldest first), sorted by name. Parses each file once."""
-        return self._read_all(with_attempts=True)
+        return self._read_all()
 
     def import_learner(self, profile: Profile, attempts: list[Attempt]) -> int:
         """Merge a learner from an export: add attempts whose id is new, keep existing ones
