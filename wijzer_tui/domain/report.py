@@ -1,0 +1,343 @@
+"""Coordinator report: the learners × scenarios grid, filters, sorting, completion and knowledge gaps."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wijzer_tui.domain.model import Scenario, Tip
+from wijzer_tui.domain.records import Attempt, Profile, now_iso
+
+NEW, BUSY, DONE = "nieuw", "bezig", "afgerond"
+TOP_MISSED = 5
+
+# Sort keys (stable, used on the command line and in the screen) with their Dutch labels.
+SORT_LABELS: dict[str, str] = {
+    "naam": "Naam",
+    "team": "Team",
+    "organisatie": "Organisatie",
+    "beroepsgroep": "Beroepsgroep",
+    "voortgang": "Voortgang",
+    "score": "Gemiddelde score",
+}
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """An agreement from a team session: who does what, when (hook for the team-session issue)."""
+
+    who: str
+    what: str
+    when: str
+    scenario_id: str = ""
+    team: str = ""
+    session_id: str = ""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One learner's state for one scenario, as the grid shows it."""
+
+    scenario_id: str
+    state: str = NEW  # nieuw / bezig / afgerond
+    score: int | None = None  # of the record attempt (afgerond only)
+    date: str | None = None  # ISO time: finished (afgerond) or last activity (bezig)
+    mode: str | None = None  # "self" or "team" of the attempt shown
+    attempts: int = 0
+    missed: frozenset[str] = frozenset()  # tip ids missed in the record attempt
+    record: Attempt | None = None  # the attempt that counts (afgerond), else the newest
+
+
+@dataclass(frozen=True)
+class Row:
+    """One learner with a cell per scenario."""
+
+    profile: Profile
+    cells: dict[str, Cell]
+    attempts: tuple[Attempt, ...] = ()
+
+    @property
+    def finished_count(self) -> int:
+        """How many scenarios this learner has finished."""
+        return sum(1 for c in self.cells.values() if c.state == DONE)
+
+    @property
+    def mean_score(self) -> int | None:
+        """The mean score over finished scenarios, or None when none is finished."""
+        scores = [c.score for c in self.cells.values() if c.score is not None]
+        return round(sum(scores) / len(scores)) if scores else None
+
+
+@dataclass(frozen=True)
+class ReportFilter:
+    """Which learners to show; None or "" means no filter on that field."""
+
+    team: str | None = None
+    organisation: str | None = None
+    beroepsgroep: str | None = None
+
+    def matches(self, profile: Profile) -> bool:
+        """True when the profile passes every set filter."""
+        return (
+            (not self.team or profile.team == self.team)
+            and (not self.organisation or profile.organisation == self.organisation)
+            and (not self.beroepsgroep or profile.beroepsgroep == self.beroepsgroep)
+        )
+
+    def describe(self) -> str:
+        """The filter in Dutch words, for report headers."""
+        parts = [
+            f"{label} {value}"
+            for label, value in (
+                ("team", self.team),
+                ("organisatie", self.organisation),
+                ("beroepsgroep", self.beroepsgroep),
+            )
+            if value
+        ]
+        return ", ".join(parts) if parts else "alle deelnemers"
+
+
+@dataclass(frozen=True)
+class MissedTip:
+    """A tip and how often it was missed among the learners who finished the scenario."""
+
+    tip: Tip
+    count: int
+    share: float  # 0..1 of `finished`
+
+
+@dataclass(frozen=True)
+class ScenarioSummary:
+    """Completion and knowledge gaps of one scenario over the shown learners."""
+
+    scenario: Scenario
+    learners: int
+    finished: int
+    busy: int
+    mean_score: int | None
+    missed: tuple[MissedTip, ...]
+    agreements: tuple[Agreement, ...] = ()
+
+    @property
+    def new(self) -> int:
+        """Learners who have not started this scenario."""
+        return self.learners - self.finished - self.busy
+
+    @property
+    def completion_rate(self) -> float:
+        """Share of the shown learners who finished (0..1)."""
+        return self.finished / self.learners if self.learners else 0.0
+
+
+@dataclass
+class Report:
+    """Everything a coordinator sees or exports, for one filter and sort order."""
+
+    scenarios: list[Scenario]
+    rows: list[Row]
+    summaries: list[ScenarioSummary]
+    filter: ReportFilter = field(default_factory=ReportFilter)
+    agreements: list[Agreement] = field(default_factory=list)
+    generated: str = field(default_factory=now_iso)
+
+    @property
+    def synthetic_count(self) -> int:
+        """How many shown learners are demo (synthetic) learners."""
+        return sum(1 for r in self.rows if r.profile.synthetic)
+
+
+class _GapIndex:
+    """Per scenario, what each choose step offers: fast missed-tip lookup for thousands of rows.
+
+    Same rule as scoring.missed_tip_ids: tips offered in choose steps and not chosen.
+    """
+
+    def __init__(self, scenario: Scenario) -> None:
+        known = {t.id for t in scenario.tips}
+        self.steps: list[tuple[str, dict[str, str], frozenset[str]]] = []
+        for step in scenario.steps:
+            if step.kind != "choose":
+                continue
+            option_tip = {
+                o.id: o.tip_id
+                for o in step.choose_options
+                if o.kind == "tip" and o.tip_id in known and o.tip_id
+            }
+            self.steps.append((step.id, option_tip, frozenset(option_tip.values())))
+
+    def missed(self, attempt: Attempt) -> frozenset[str]:
+        """Tip ids the attempt's latest choose answers left out."""
+        latest = {a.step_id: a.option_ids for a in attempt.answers}
+        out: set[str] = set()
+        for step_id, option_tip, offered in self.steps:
+            chosen = {option_tip[i] for i in latest.get(step_id, ()) if i in option_tip}
+            out.update(offered - chosen)
+        return frozenset(out)
+
+
+def record_of(finished: Sequence[Attempt]) -> Attempt | None:
+    """The attempt that counts, with the store's rule: best score, then latest finished."""
+    if not finished:
+        return None
+    ranked = enumerate(finished)
+    return max(ranked, key=lambda ia: (ia[1].score or 0, ia[1].finished or "", ia[0]))[1]
+
+
+def _cell(scenario_id: str, attempts: list[Attempt], gaps: _GapIndex | None) -> Cell:
+    if not attempts:
+        return Cell(scenario_id)
+    record = record_of([a for a in attempts if a.status == "finished"])
+    if record is not None:
+        missed = gaps.missed(record) if gaps else frozenset()
+        return Cell(
+            scenario_id, DONE, record.score or 0, record.finished, record.mode,
+            len(attempts), missed, record,
+        )  # fmt: skip
+    newest = attempts[-1]
+    last = newest.answers[-1].at if newest.answers else newest.started
+    return Cell(scenario_id, BUSY, None, last, newest.mode, len(attempts), frozenset(), newest)
+
+
+def build_rows(
+    records: Iterable[tuple[Profile, list[Attempt]]], scenarios: Sequence[Scenario]
+) -> list[Row]:
+    """One row per learner with a cell per scenario (attempts of unknown scenarios are kept aside)."""
+    gaps = {s.id: _GapIndex(s) for s in scenarios}
+    rows = []
+    for profile, attempts in records:
+        by_scenario: dict[str, list[Attempt]] = {s.id: [] for s in scenarios}
+        for attempt in attempts:
+            if attempt.scenario_id in by_scenario:
+                by_scenario[attempt.scenario_id].append(attempt)
+        cells = {sid: _cell(sid, found, gaps[sid]) for sid, found in by_scenario.items()}
+        rows.append(Row(profile, cells, tuple(attempts)))
+    return rows
+
+
+def filter_rows(rows: Iterable[Row], flt: ReportFilter) -> list[Row]:
+    """The rows whose learner passes the filter."""
+    return [r for r in rows if flt.matches(r.profile)]
+
+
+def filter_choices(rows: Iterable[Row]) -> dict[str, list[str]]:
+    """The distinct non-empty teams, organisations and beroepsgroepen, sorted, for filter menus."""
+    teams, orgs, groups = set(), set(), set()
+    for row in rows:
+        teams.add(row.profile.team)
+        orgs.add(row.profile.organisation)
+        groups.add(row.profile.beroepsgroep)
+    return {
+        "team": sorted(t for t in teams if t),
+        "organisation": sorted(o for o in orgs if o),
+        "beroepsgroep": sorted(g for g in groups if g),
+    }
+
+
+def sort_rows(rows: Iterable[Row], key: str = "naam", reverse: bool = False) -> list[Row]:
+    """Rows sorted by a key of SORT_LABELS or a scenario id (its score); name breaks ties.
+
+    Empty values (no team, no score) always go last, whatever the direction.
+    """
+    rows = sorted(rows, key=lambda r: (r.profile.name.casefold(), r.profile.id))
+
+    def value(row: Row) -> Any:
+        p = row.profile
+        if key == "team":
+            return p.team.casefold() or None
+        if key == "organisatie":
+            return p.organisation.casefold() or None
+        if key == "beroepsgroep":
+            return p.beroepsgroep.casefold() or None
+        if key == "voortgang":
+            return row.finished_count
+        if key == "score":
+            return row.mean_score
+        if key in row.cells:
+            cell = row.cells[key]
+            return cell.score if cell.state == DONE else None
+        return p.name.casefold()
+
+    present = [r for r in rows if value(r) is not None]
+    missing = [r for r in rows if value(r) is None]
+    return sorted(present, key=value, reverse=reverse) + missing
+
+
+def summarise(
+    rows: Sequence[Row],
+    scenarios: Sequence[Scenario],
+    agreements: Sequence[Agreement] = (),
+    top: int = TOP_MISSED,
+) -> list[ScenarioSummary]:
+    """Per scenario: completion over `rows`, mean score, the most often missed tips, agreements."""
+    summaries = []
+    for scenario in scenarios:
+        cells = [r.cells[scenario.id] for r in rows if scenario.id in r.cells]
+        done = [c for c in cells if c.state == DONE]
+        busy = sum(1 for c in cells if c.state == BUSY)
+        counts = Counter(tip_id for c in done for tip_id in c.missed)
+        order = {t.id: i for i, t in enumerate(scenario.tips)}
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))
+        missed = tuple(
+            MissedTip(tip, n, n / len(done))
+            for tip_id, n in ranked[:top]
+            if (tip := scenario.tip(tip_id)) is not None
+        )
+        scores = [c.score for c in done if c.score is not None]
+        mean = round(sum(scores) / len(scores)) if scores else None
+        own = tuple(a for a in agreements if a.scenario_id == scenario.id)
+        summaries.append(ScenarioSummary(scenario, len(cells), len(done), busy, mean, missed, own))
+    return summaries
+
+
+def build_report(
+    records: Iterable[tuple[Profile, list[Attempt]]],
+    scenarios: Sequence[Scenario],
+    flt: ReportFilter | None = None,
+    sort: str = "naam",
+    reverse: bool = False,
+    agreements: Sequence[Agreement] = (),
+) -> Report:
+    """The whole report for the learners passing `flt`, rows in the asked order."""
+    flt = flt or ReportFilter()
+    rows = sort_rows(filter_rows(build_rows(records, scenarios), flt), sort, reverse)
+    teams = {r.profile.team for r in rows}
+    shown = [a for a in agreements if not flt.team or a.team in teams]
+    return Report(
+        list(scenarios), rows, summarise(rows, scenarios, shown), flt, list(shown), now_iso()
+    )
+
+
+def load_team_agreements(root: Path) -> list[Agreement]:
+    """Agreements from team sessions in `root/teams/*.json`; empty when there are none.
+
+    Hook for the team-session store (a later issue). Tolerant: a missing folder, an unreadable
+    or odd file or entry is skipped, never an error. Read shape: TinyDB tables whose documents
+    may carry `agreements: [{who, what, when}]` next to `scenario_id`, `team` and `id`.
+    """
+    found: list[Agreement] = []
+    for path in sorted((root / "teams").glob("*.json")) if (root / "teams").is_dir() else []:
+        try:
+            data = json.loads(path.read_bytes()) if path.stat().st_size < 10_000_000 else {}
+        except (OSError, ValueError, RecursionError):
+            continue
+        tables = data.values() if isinstance(data, dict) else ()
+        docs = [d for t in tables if isinstance(t, dict) for d in t.values() if isinstance(d, dict)]
+        for doc in docs:
+            items = doc.get("agreements")
+            for item in items if isinstance(items, list) else ():
+                if isinstance(item, dict) and isinstance(item.get("what"), str):
+                    found.append(Agreement(
+                        _text(item, "who"), item["what"], _text(item, "when"),
+                        _text(doc, "scenario_id"), _text(doc, "team"), _text(doc, "id"),
+                    ))  # fmt: skip
+    return found
+
+
+def _text(data: dict[str, Any], key: str) -> str:
+    value = data.get(key)
+    return value if isinstance(value, str) else ""
