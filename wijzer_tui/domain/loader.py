@@ -59,6 +59,7 @@ def check_files(paths: Iterable[Path]) -> tuple[list[Scenario], list[Problem]]:
     """Load every file; return the valid scenarios (by number) and every problem found."""
     scenarios: list[Scenario] = []
     problems: list[Problem] = []
+    sources: dict[str, YamlSource] = {}  # by scenario path, so cross-file problems get a line
     files = scenario_files(paths)
     for path in files:
         if not path.exists():
@@ -72,7 +73,8 @@ def check_files(paths: Iterable[Path]) -> tuple[list[Scenario], list[Problem]]:
         problems.extend(found)
         if scenario is not None:
             scenarios.append(scenario)
-    problems.extend(_cross_file_problems(scenarios))
+            sources[scenario.path] = source
+    problems.extend(_cross_file_problems(scenarios, sources))
     if not files:
         problems.append(
             Problem("(geen bestanden)", "er zijn geen scenariobestanden (*.yaml) gevonden")
@@ -88,17 +90,19 @@ def load_scenarios(paths: Iterable[Path] | None = None) -> list[Scenario]:
     return scenarios
 
 
-def _cross_file_problems(scenarios: list[Scenario]) -> list[Problem]:
+def _cross_file_problems(
+    scenarios: list[Scenario], sources: dict[str, YamlSource]
+) -> list[Problem]:
     problems = []
     seen_ids: dict[str, str] = {}
     seen_numbers: dict[int, str] = {}
     for s in scenarios:
-        name = Path(s.path).name
+        name, source = Path(s.path).name, sources[s.path]
         if s.id in seen_ids:
-            problems.append(Problem(name, f"id '{s.id}' staat ook in {seen_ids[s.id]}", "id"))
+            problems.append(source.problem(("id",), f"id '{s.id}' staat ook in {seen_ids[s.id]}"))
         if s.number in seen_numbers:
             other = seen_numbers[s.number]
-            problems.append(Problem(name, f"nummer {s.number} staat ook in {other}", "number"))
+            problems.append(source.problem(("number",), f"nummer {s.number} staat ook in {other}"))
         seen_ids.setdefault(s.id, name)
         seen_numbers.setdefault(s.number, name)
     return problems
@@ -260,7 +264,9 @@ def _deepening(c: _Checker, data: dict) -> list[Deepening]:
 def _tip_refs(c: _Checker, item: dict, path: FieldPath, key: str, tip_ids: set[str]) -> tuple:
     refs = c.get(item, path, key, list, required=False) or []
     for i, ref in enumerate(refs):
-        if ref not in tip_ids:
+        if not isinstance(ref, str):  # a nested list or mapping is unhashable: check type first
+            c.add((*path, key, i), "moet een tip-id zijn, bijv. F1-T2")
+        elif ref not in tip_ids:
             c.add((*path, key, i), f"onbekende tip-id '{ref}'")
     return tuple(str(r) for r in refs)
 
@@ -288,8 +294,8 @@ def _steps(c: _Checker, data: dict, tip_ids: set[str], ids: dict[str, FieldPath]
             )
             continue
         prompt = c.text(item, path, "prompt")
-        options = list(_items(c, item, path, "options"))
-        if c.get(item, path, "options", list) is not None and len(item["options"]) < 2:
+        options = list(_items(c, item, path, "options"))  # reports missing, wrong type, empty
+        if isinstance(item.get("options"), list) and len(item["options"]) == 1:
             c.add((*path, "options"), "geef minstens twee opties")
         if kind == "choose":
             choose = tuple(_choose_option(c, p, o, tip_ids, ids) for _, p, o in options)

@@ -93,6 +93,8 @@ def parse_yaml(name: str, text: str) -> YamlSource | Problem:
         data = loader.construct_document(node)
     except _TooComplex as exc:
         return Problem(name, str(exc))
+    except _DuplicateKey as exc:
+        return Problem(name, "dit veld staat twee keer in hetzelfde blok", exc.field, exc.line)
     except RecursionError:
         return Problem(name, f"het bestand is te diep genest (hooguit {MAX_DEPTH} niveaus)")
     except yaml.MarkedYAMLError as exc:
@@ -106,8 +108,8 @@ def parse_yaml(name: str, text: str) -> YamlSource | Problem:
 
 
 YAML_PROBLEMS = {
-    "mapping values are not allowed": "hier mag geen 'sleutel: waarde' staan (zet tekst met een "
-    "dubbele punt tussen aanhalingstekens)",
+    "mapping values are not allowed": "hier mag geen 'sleutel: waarde' staan (klopt de inspringing? "
+    "zet tekst met een dubbele punt tussen aanhalingstekens)",
     "cannot start any token": "een tab of vreemd teken; gebruik spaties om in te springen",
     "could not find expected ':'": "er ontbreekt een dubbele punt na de sleutel",
     "expected <block end>": "de inspringing klopt niet",
@@ -132,6 +134,14 @@ class _TooComplex(Exception):
     """Raised while mapping lines when a file is too deep or too large."""
 
 
+class _DuplicateKey(Exception):
+    """Raised while mapping lines when a mapping repeats a key (PyYAML would keep the last)."""
+
+    def __init__(self, path: FieldPath, line: int) -> None:
+        super().__init__(format_path(path))
+        self.field, self.line = format_path(path), line
+
+
 def _map_lines(
     node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int], depth: int, budget: list[int]
 ) -> None:
@@ -142,8 +152,12 @@ def _map_lines(
         raise _TooComplex("het bestand bevat te veel onderdelen (of te veel verwijzingen met *)")
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
         for key_node, value_node in node.value:
             key = str(key_node.value)
+            if key in seen:
+                raise _DuplicateKey((*path, key), key_node.start_mark.line + 1)
+            seen.add(key)
             lines[(*path, key)] = key_node.start_mark.line + 1
             _map_lines(value_node, (*path, key), lines, depth + 1, budget)
     elif isinstance(node, yaml.SequenceNode):
