@@ -190,7 +190,9 @@ class AtomicJSONStorage(Storage):
 class _UncachedTable(Table):
     """A table without TinyDB's query cache: another process may have changed the file."""
 
-    default_query_cache_capacity = 0
+    def __init__(self, storage: Storage, name: str, cache_size: int = 0) -> None:
+        # Table's own default is bound at definition time, so pass 0 explicitly.
+        super().__init__(storage, name, cache_size=0)
 
 
 class WijzerDB(TinyDB):
