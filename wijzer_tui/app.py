@@ -29,7 +29,7 @@ class WijzerApp(App[None]):
     BINDINGS = [
         Binding("ctrl+c", "quit", "Stoppen", show=False, priority=True),
         Binding("ctrl+q", "quit", "Stoppen", show=False, priority=True),
-        Binding("f1", "help", "Hulp", show=False),
+        Binding("f1", "help", "Hulp"),
     ]
 
     def __init__(

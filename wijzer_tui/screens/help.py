@@ -67,7 +67,7 @@ class HelpScreen(ModalScreen[None]):
                 f"{where}\nAlleen jij kunt deze bestanden lezen. Er gaat niets naar buiten, "
                 "tenzij jij exporteert. Kies een andere map met wijzer --progress-dir MAP."
             )
-        yield Footer()
+        yield Footer(compact=True)
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -102,4 +102,4 @@ class AboutScreen(HelpScreen):
         with VerticalScroll():
             yield Static("Over wijzer", classes="title")
             yield Static(COLOFON.format(version=version))
-        yield Footer()
+        yield Footer(compact=True)

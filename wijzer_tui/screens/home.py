@@ -24,28 +24,29 @@ class HomeScreen(BaseScreen):
     """The start page of a learner."""
 
     BINDINGS = [
-        Binding("v", "resume", "Verder waar je was"),
+        Binding("v", "resume", "Verder waar je was", show=False),
         Binding("r", "results", "Mijn resultaten"),
         Binding("t", "team", "Teamtraining"),
         Binding("o", "overview", "Overzicht"),
-        Binding("w", "switch_profile", "Ander profiel"),
-        Binding("question_mark", "app.help", "Hulp"),
-        Binding("i", "about", "Over wijzer"),
+        Binding("w", "switch_profile", "Ander profiel", show=False),
+        Binding("question_mark", "app.help", "Hulp", show=False),
+        Binding("i", "about", "Over wijzer", show=False),
         Binding("q", "app.quit", "Stoppen"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(classes="page"):
-            yield Static(id="greeting", classes="muted")
-            yield Static(QUESTION, classes="question")
+            yield Static(id="greeting", classes="question")
             yield OptionList(id="scenario-list")
-            yield Static(id="overall-label", classes="muted")
-            yield ProgressBar(total=len(self.wijzer.scenarios), show_eta=False, id="overall")
+            with Horizontal(id="overall-row"):
+                yield Static(id="overall-label", classes="muted")
+                yield ProgressBar(total=len(self.wijzer.scenarios), show_eta=False, id="overall")
             with Horizontal(classes="buttons"):
-                yield Button("Verder waar je was", variant="primary", id="resume")
-                yield Button("Mijn resultaten", id="results")
-        yield Footer()
+                yield Button("Verder waar je was", variant="primary", id="resume", compact=True)
+                yield Button("Mijn resultaten", id="results", compact=True)
+            yield Static("w: ander profiel · i: over wijzer", classes="muted")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_standings()
@@ -60,7 +61,7 @@ class HomeScreen(BaseScreen):
         if learner is None:
             return
         self.items = standings(self.wijzer.store, learner.id, self.wijzer.scenarios)
-        self.query_one("#greeting", Static).update(f"Hoi {escape(learner.name)}.")
+        self.query_one("#greeting", Static).update(f"Hoi {escape(learner.name)}. {QUESTION}")
         options = self.query_one("#scenario-list", OptionList)
         highlighted = options.highlighted
         options.clear_options()
@@ -76,7 +77,7 @@ class HomeScreen(BaseScreen):
     def _line(item: Standing) -> str:
         mark = {"new": "○", "busy": "◐", "finished": "●"}[item.state]
         title = escape(f"{item.scenario.number}. {item.scenario.title}")
-        return f"{mark} {title}\n   [dim]{item.label}[/dim]"
+        return f"{mark} {title}\n  [dim]{item.label}[/dim]"
 
     def _latest_busy(self) -> Standing | None:
         busy = [i for i in self.items if i.busy is not None]

@@ -6,14 +6,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.markup import escape
-from textual.widgets import Button, Footer, Header, RadioSet, SelectionList, Static, TextArea
+from textual.widgets import Button, Footer, Header, Static, TextArea
 
 from wijzer_tui.domain.errors import WijzerError
 from wijzer_tui.domain.session import Pass
 from wijzer_tui.domain.standing import next_scenario, standings
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.widgets import afronding, sections
+from wijzer_tui.widgets.choice_list import ChoiceList
 
 
 class PassScreen(BaseScreen):
@@ -24,7 +24,7 @@ class PassScreen(BaseScreen):
         Binding("t", "back", "Terug"),
         Binding("ctrl+s", "save", "Opslaan", priority=True),
         Binding("n", "next_scenario", "Volgende casus", show=False),
-        Binding("question_mark", "app.help", "Hulp"),
+        Binding("question_mark", "app.help", "Hulp", show=False),
         Binding("q,escape", "home", "Naar start"),
     ]
 
@@ -37,9 +37,9 @@ class PassScreen(BaseScreen):
         yield Static(id="where", classes="muted")
         yield VerticalScroll(id="body", classes="page")
         with Horizontal(classes="buttons", id="nav"):
-            yield Button("Terug", id="back")
-            yield Button("Volgende", variant="primary", id="next")
-        yield Footer()
+            yield Button("Terug", id="back", compact=True)
+            yield Button("Volgende", variant="primary", id="next", compact=True)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.session.scenario.number}. {self.session.scenario.title}"
@@ -51,13 +51,13 @@ class PassScreen(BaseScreen):
         position = session.position
         index, total = session.index + 1, len(session.positions)
         title = sections.SECTION_TITLES.get(position.section, "")
-        self.query_one("#where", Static).update(escape(f"Deel {index} van {total} · {title}"))
+        self.query_one("#where", Static).update(f"Deel {index} van {total}")
         body = self.query_one("#body", VerticalScroll)
         body.remove_children()
         body.mount(sections.heading(title), *self._section_widgets())
         body.scroll_home(animate=False)
         self._label_buttons()
-        focus = next(iter(body.query("SelectionList, RadioSet, TextArea").results()), None)
+        focus = next(iter(body.query("ChoiceList, TextArea").results()), None)
         (focus or self.query_one("#next")).focus()
 
     def _section_widgets(self):
@@ -141,17 +141,17 @@ class PassScreen(BaseScreen):
         """Save the answer of the current question section and show its feedback."""
         section = self.session.position.section
         if section == "choose":
-            chosen = list(self.query_one("#choices", SelectionList).selected)
+            chosen = list(self.query_one("#choices", ChoiceList).chosen)
             if not chosen:
                 self.notify("Kies minstens één actie die jij zou doen.", severity="warning")
                 return
             self.session.submit(chosen)
         elif section == "decide":
-            pressed = self.query_one("#decision", RadioSet).pressed_button
-            if pressed is None or pressed.id is None:
+            chosen = list(self.query_one("#decision", ChoiceList).chosen)
+            if not chosen:
                 self.notify("Kies eerst één optie.", severity="warning")
                 return
-            self.session.submit([pressed.id.removeprefix("opt-")])
+            self.session.submit(chosen)
         elif section == "reflect":
             written = self.query_one("#reflection", TextArea).text.strip()
             if not written:
@@ -163,7 +163,7 @@ class PassScreen(BaseScreen):
     def _save_ticks(self) -> None:
         ticks = self.query("#ticks")
         if ticks:
-            self.session.save_check(list(ticks.first(SelectionList).selected))
+            self.session.save_check(list(ticks.first(ChoiceList).chosen))
 
     def action_home(self) -> None:
         self.dismiss(None)

@@ -27,7 +27,7 @@ class ProfileScreen(BaseScreen):
 
     BINDINGS = [
         Binding("escape", "app.quit", "Stoppen"),
-        Binding("question_mark", "app.help", "Hulp"),
+        Binding("question_mark", "app.help", "Hulp", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -71,7 +71,7 @@ class ProfileScreen(BaseScreen):
                 "Gebruik geen namen of gegevens van cliënten, ook niet als schuilnaam.",
                 classes="muted",
             )
-        yield Footer()
+        yield Footer(compact=True)
 
     @staticmethod
     def _label(profile) -> str:

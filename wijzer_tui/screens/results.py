@@ -22,7 +22,7 @@ class ResultsScreen(BaseScreen):
 
     BINDINGS = [
         Binding("escape,q,t", "back", "Terug"),
-        Binding("question_mark", "app.help", "Hulp"),
+        Binding("question_mark", "app.help", "Hulp", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -30,7 +30,7 @@ class ResultsScreen(BaseScreen):
         yield Static("Mijn resultaten", classes="page-title")
         yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
         yield VerticalScroll(id="detail", classes="page")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from textual.markup import escape
 from textual.widget import Widget
-from textual.widgets import RadioButton, RadioSet, SelectionList, Static, TextArea
-from textual.widgets.selection_list import Selection
+from textual.widgets import Static, TextArea
 
 from wijzer_tui.domain.model import Scenario, Step
 from wijzer_tui.domain.records import Answer
@@ -15,6 +14,7 @@ from wijzer_tui.domain.scoring import (
     compare_choose,
     decide_outcome,
 )
+from wijzer_tui.widgets.choice_list import ChoiceList
 
 PRIVACY = (
     "Let op je privacy en die van cliënten: schrijf nooit namen of details op "
@@ -54,15 +54,14 @@ def intro(scenario: Scenario) -> list[Widget]:
 
 def choose(step: Step, answer: Answer | None) -> list[Widget]:
     """Wat doe je?: pick any number of actions."""
-    chosen = set(answer.option_ids) if answer else set()
-    selections = [Selection(escape(o.text), o.id, o.id in chosen) for o in step.shuffled_options()]
-    choices = SelectionList[str](*selections, id="choices")
+    options = [(o.id, o.text) for o in step.shuffled_options()]
+    choices = ChoiceList(options, chosen=answer.option_ids if answer else (), id="choices")
     widgets: list[Widget] = [text(step.prompt, "question")]
     if answer is not None:
         choices.disabled = True
         widgets.append(text("Je keuze is opgeslagen. Ga verder met v.", "muted"))
     else:
-        hint = "Kies met de pijltjes en spatie (of klik). Bevestig met v of de knop."
+        hint = "Kies met ↑ ↓ en spatie of Enter (of klik). Bevestig met v of de knop."
         widgets.append(text(hint, "muted"))
     widgets.insert(1, choices)
     return widgets
@@ -106,12 +105,9 @@ def compare(
 
 def decide(step: Step, answer: Answer | None) -> list[Widget]:
     """De casus gaat verder: one further decision."""
-    chosen = answer.option_ids[0] if answer and answer.option_ids else None
-    buttons = [
-        RadioButton(escape(o.text), value=o.id == chosen, id=f"opt-{o.id}")
-        for o in step.shuffled_options()
-    ]
-    radio = RadioSet(*buttons, id="decision")
+    options = [(o.id, o.text) for o in step.shuffled_options()]
+    chosen = answer.option_ids if answer else ()
+    radio = ChoiceList(options, multiple=False, chosen=chosen, id="decision")
     radio.disabled = answer is not None
     note = "Je keuze is opgeslagen. Ga verder met v." if answer else "Kies één optie en bevestig."
     return [text(step.situation), text(step.prompt, "question"), radio, text(note, "muted")]
@@ -152,14 +148,13 @@ def reflect(step: Step, answer: Answer | None) -> list[Widget]:
 
 def check(scenario: Scenario, step: Step, answer: Answer) -> list[Widget]:
     """Check your own reflection against the tips by ticking the ones it covers."""
-    ticked = set(answer.ticked_tips)
     tips = [scenario.tip(t) for t in step.tip_ids]
-    selections = [Selection(escape(t.text), t.id, t.id in ticked) for t in tips if t]
+    options = [(t.id, t.text) for t in tips if t]
     own = answer.reflection.strip() if answer.reflection else "(je schreef niets)"
     return [
         heading("Jouw antwoord"),
         text(own, "quote"),
         text("Welke tips uit de wijzer komen in jouw antwoord terug? Vink ze aan.", "question"),
-        SelectionList[str](*selections, id="ticks"),
+        ChoiceList(options, chosen=answer.ticked_tips, id="ticks"),
         text("Dit is voor jezelf: het telt niet mee in je score.", "muted"),
     ]
