@@ -1,0 +1,215 @@
+"""Coordinator subcommands: `report`, `export`, `import` and `demo`, all without the TUI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from wijzer_tui.domain.errors import WijzerError
+
+CSV_HELP = """\
+CSV opent goed in Nederlandse Excel: UTF-8 met BOM en ; als scheidingsteken.
+Gebruik --delimiter , voor Engelstalige programma's. Een cel die begint met
+=, +, -, @, een tab of een regelterugloop krijgt een ' ervoor, zodat een
+spreadsheet er geen formule van maakt.
+
+Reflecties staan alleen in het rapport als de deelnemer ze deelt.
+Zonder --format opent het overzicht in de oefenmodule."""
+
+DELIMITERS = {";": ";", ",": ",", "tab": "\t"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the report, export, import and demo subcommands to `wijzer`."""
+    raw = argparse.RawDescriptionHelpFormatter
+    report = subparsers.add_parser(
+        "report",
+        help="overzicht voor coördinatoren (CSV, JSON, Markdown)",
+        description="Maak een overzicht van wie welke casus heeft afgerond, en waar de "
+        "kennishiaten zitten.",
+        epilog=CSV_HELP,
+        formatter_class=raw,
+    )
+    report.add_argument(
+        "--format",
+        choices=("csv", "json", "md", "xapi"),
+        help="csv, json, md (Markdown voor een overleg) of xapi (statements voor een LRS)",
+    )
+    report.add_argument("--output", metavar="BESTAND", help="schrijf naar dit bestand")
+    report.add_argument("--team", metavar="TEAM", help="alleen dit team")
+    report.add_argument("--organisation", metavar="ORG", help="alleen deze organisatie")
+    report.add_argument("--beroepsgroep", metavar="GROEP", help="alleen deze beroepsgroep")
+    report.add_argument(
+        "--delimiter",
+        choices=tuple(DELIMITERS),
+        default=";",
+        metavar="TEKEN",
+        help="scheidingsteken voor CSV: ; (standaard), , of tab",
+    )
+    report.add_argument(
+        "--sort",
+        default="naam",
+        metavar="SLEUTEL",
+        help="sorteer op naam, team, organisatie, beroepsgroep, voortgang, score of een casus-id",
+    )
+    report.set_defaults(handler=run_report)
+
+    export = subparsers.add_parser(
+        "export",
+        help="exporteer je eigen voortgang naar één bestand",
+        description="Exporteer de voortgang van één deelnemer naar een JSON-bestand voor je "
+        "coördinator. Reflecties gaan alleen mee als je ze deelt.",
+    )
+    export.add_argument("--learner", metavar="NAAM_OF_ID", help="wie (nodig bij meer deelnemers)")
+    export.add_argument("--output", metavar="BESTAND", help="het exportbestand")
+    export.set_defaults(handler=run_export)
+
+    imports = subparsers.add_parser(
+        "import",
+        help="voeg exportbestanden van deelnemers samen",
+        description="Voeg exportbestanden van deelnemers toe aan deze voortgangsmap. Twee keer "
+        "hetzelfde bestand importeren verandert niets. Is één bestand niet in orde, dan wordt "
+        "niets geïmporteerd.",
+    )
+    imports.add_argument("files", nargs="+", metavar="BESTAND", help="exportbestanden (.json)")
+    imports.set_defaults(handler=run_import)
+
+    demo = subparsers.add_parser(
+        "demo",
+        help="vul de voortgangsmap met verzonnen demodeelnemers",
+        description="Maak verzonnen deelnemers (Demo 0001, …) met pogingen op de echte casussen, "
+        "om het overzicht te proberen. Ze zijn als demo gemarkeerd.",
+    )
+    demo.add_argument("--learners", type=int, default=50, metavar="N", help="aantal (standaard 50)")
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help="zelfde S, zelfde data")
+    demo.add_argument(
+        "--force", action="store_true", help="ook als er al echte deelnemers in de map staan"
+    )
+    demo.set_defaults(handler=run_demo)
+
+
+def _store(progress_dir: str | None):  # -> ProgressStore; imported late to keep `--help` fast
+    from wijzer_tui.domain.paths import resolve_progress_dir
+    from wijzer_tui.domain.store import ProgressStore
+
+    return ProgressStore(resolve_progress_dir(progress_dir)[0])
+
+
+def _warn(store) -> None:
+    for message in store.warnings:
+        print(f"Let op: {message}", file=sys.stderr)
+
+
+def _emit(text: str, output: str | None, *, bom: bool = False) -> None:
+    """Write to the file, or to standard output as UTF-8 (also on Windows consoles)."""
+    from wijzer_tui.domain.exports import write_file
+
+    if output:
+        write_file(Path(output), text, bom=bom)
+        return
+    payload = text.encode("utf-8-sig" if bom else "utf-8")
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(payload.decode("utf-8"))
+    else:
+        sys.stdout.flush()
+        buffer.write(payload)
+        buffer.flush()
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Print or write the coordinator report; without --format open the TUI overview."""
+    if args.format is None:
+        return _open_overview(args.progress_dir)
+    from wijzer_tui.domain import exports
+    from wijzer_tui.domain.loader import load_scenarios
+    from wijzer_tui.domain.report import (
+        SORT_LABELS,
+        ReportFilter,
+        build_report,
+        load_team_agreements,
+    )
+
+    store = _store(args.progress_dir)
+    scenarios = load_scenarios()
+    if args.sort not in SORT_LABELS and args.sort not in {s.id for s in scenarios}:
+        keys = ", ".join([*SORT_LABELS, *(s.id for s in scenarios)])
+        raise WijzerError(f"Onbekende sortering {args.sort!r}. Kies uit: {keys}.")
+    flt = ReportFilter(args.team, args.organisation, args.beroepsgroep)
+    records = store.all_records()
+    agreements = load_team_agreements(store.root)
+    report = build_report(records, scenarios, flt, args.sort, agreements=agreements)
+    _warn(store)
+    if records and not report.rows:
+        print(f"Let op: geen deelnemers gevonden voor {flt.describe()}.", file=sys.stderr)
+    if args.format == "csv":
+        _emit(exports.to_csv(report, DELIMITERS[args.delimiter]), args.output, bom=True)
+    elif args.format == "json":
+        _emit(exports.to_json(report), args.output)
+    elif args.format == "xapi":
+        _emit(exports.to_xapi(report), args.output)
+    else:
+        _emit(exports.to_markdown(report), args.output)
+    if args.output:
+        print(f"Rapport geschreven naar {args.output} ({len(report.rows)} deelnemers).")
+    return 0
+
+
+def _open_overview(progress_dir: str | None) -> int:
+    try:
+        from wijzer_tui.app import run_overview
+    except ImportError:
+        raise WijzerError(
+            "Het overzicht in de oefenmodule is nog niet beschikbaar. "
+            "Maak een rapport met --format csv, json of md.",
+            title="Overzicht niet beschikbaar",
+        ) from None
+    return run_overview(progress_dir)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export one learner's records to a JSON file."""
+    from wijzer_tui.domain.transfer import choose_learner, default_export_path, export_learner
+
+    store = _store(args.progress_dir)
+    profile = choose_learner(store, args.learner)
+    path = Path(args.output) if args.output else default_export_path(profile, Path.cwd())
+    count = export_learner(store, profile, path)
+    _warn(store)
+    shared = "met je reflecties" if profile.share_reflections else "zonder je reflecties"
+    print(f"Geëxporteerd: {profile.name}, {count} pogingen, {shared}.")
+    print(f"Bestand: {path}")
+    print("Geef dit bestand aan je coördinator. Die voegt het toe met: wijzer import BESTAND")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Merge export files into this progress folder (all or nothing)."""
+    from wijzer_tui.domain.transfer import import_files
+
+    store = _store(args.progress_dir)
+    results = import_files(store, [Path(f) for f in args.files])
+    _warn(store)
+    for r in results:
+        what = f"{r.added} nieuwe pogingen" if r.added else "al bekend, niets veranderd"
+        print(f"{r.profile.name}: {what} ({r.path.name}).")
+    total = sum(r.added for r in results)
+    print(f"Klaar: {len(results)} bestanden, {total} nieuwe pogingen in {store.root}.")
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """Fill the progress folder with marked synthetic learners."""
+    from wijzer_tui.domain.demo import fill_demo
+    from wijzer_tui.domain.loader import load_scenarios
+
+    store = _store(args.progress_dir)
+    result = fill_demo(store, load_scenarios(), args.learners, args.seed, allow_real=args.force)
+    _warn(store)
+    print(
+        f"Klaar: {result.learners} demodeelnemers ({result.first_name} tot en met "
+        f"{result.last_name}) met {result.attempts} pogingen in {store.root}."
+    )
+    print("Ze zijn gemarkeerd als demo. Bekijk ze met: wijzer report")
+    return 0
