@@ -54,6 +54,8 @@ class Profile:
     # Private reflections go into coordinator exports only when this is True.
     share_reflections: bool = False
     synthetic: bool = False  # True for `wijzer demo` learners
+    # True for people recorded by a trainer in team training: never listed as self-study profiles.
+    attendee: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for storage."""

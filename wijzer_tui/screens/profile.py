@@ -32,7 +32,7 @@ class ProfileScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        profiles = self.wijzer.store.profiles()
+        profiles = self._profiles()
         with VerticalScroll(classes="page"):
             yield Static(WELCOME, id="welcome")
             if profiles:
@@ -73,13 +73,17 @@ class ProfileScreen(BaseScreen):
             )
         yield Footer(compact=True)
 
+    def _profiles(self) -> list:
+        """Self-study profiles only: team attendees and demo learners stay out of this list."""
+        return [p for p in self.wijzer.store.profiles() if not (p.attendee or p.synthetic)]
+
     @staticmethod
     def _label(profile) -> str:
         extra = " · ".join(x for x in (profile.beroepsgroep, profile.team) if x)
         return escape(f"{profile.name}  ({extra})" if extra else profile.name)
 
     def on_mount(self) -> None:
-        target = "#profiles" if self.wijzer.store.profiles() else "#name"
+        target = "#profiles" if self._profiles() else "#name"
         self.query_one(target).focus()
 
     @on(OptionList.OptionSelected, "#profiles")
