@@ -53,12 +53,16 @@ def short_date(iso: str | None) -> str:
     return dutch_date(iso)[:5]
 
 
-def cell_text(cell: Cell) -> str:
-    """A grid cell in at most 11 characters: '80% 12-03 T', 'bezig 12-03' or 'nieuw'."""
+def cell_text(cell: Cell, *, narrow: bool = True) -> str:
+    """A grid cell: ' 80 12-03 T' (11 characters), 'bezig 12-03' or 'nieuw'.
+
+    Not narrow (Markdown): '80% (12-03-2025, T)'.
+    """
+    mark = MODE_MARKS.get(cell.mode or "", "")
     if cell.state == DONE:
-        return (
-            f"{cell.score}% {short_date(cell.date)} {MODE_MARKS.get(cell.mode or '', '')}".strip()
-        )
+        if not narrow:
+            return f"{cell.score}% ({dutch_date(cell.date)}, {mark})"
+        return f"{cell.score:>3} {short_date(cell.date)} {mark}".rstrip()
     if cell.state == BUSY:
         return f"bezig {short_date(cell.date)}".strip()
     return "nieuw"
@@ -223,7 +227,7 @@ def to_markdown(report: Report) -> str:
     out.append("| --- " * (4 + len(report.scenarios)) + "|")
     for row in report.rows:
         p = row.profile
-        cells = " | ".join(cell_text(row.cells[s.id]) for s in report.scenarios)
+        cells = " | ".join(cell_text(row.cells[s.id], narrow=False) for s in report.scenarios)
         name = _md(p.name) + (" (demo)" if p.synthetic else "")
         out.append(f"| {name} | {_md(p.team)} | {_md(p.organisation)} | {p.beroepsgroep} | {cells} |")  # fmt: skip
     shared = [

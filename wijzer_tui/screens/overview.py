@@ -1,0 +1,296 @@
+"""Overzicht for coordinators: learners × scenarios, filters, sorting, per-scenario gaps, details."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+
+from wijzer_tui.domain.exports import MODE_LABELS, cell_text, dutch_date, percent
+from wijzer_tui.domain.model import Scenario
+from wijzer_tui.domain.report import (
+    DONE,
+    NEW,
+    SORT_LABELS,
+    Agreement,
+    ReportFilter,
+    Row,
+    build_rows,
+    filter_choices,
+    filter_rows,
+    load_team_agreements,
+    sort_rows,
+    summarise,
+)
+from wijzer_tui.domain.report_detail import LearnerDetail, learner_detail
+from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.screens.base import BaseScreen
+
+# The order in which "Sorteren" walks through the keys, with the direction that helps most.
+SORT_CYCLE: tuple[tuple[str, bool], ...] = (
+    ("naam", False),
+    ("team", False),
+    ("organisatie", False),
+    ("beroepsgroep", False),
+    ("voortgang", True),
+    ("score", True),
+)
+STATUS = {"busy": "bezig", "finished": "afgerond", "stopped": "gestopt"}
+LEGEND = "Per casus: score (0-100), datum (dag-maand), Z = zelfstudie, T = teamtraining."
+FILTERS = (("team", "Alle teams"), ("organisation", "Alle organisaties"),
+           ("beroepsgroep", "Alle beroepsgroepen"))  # fmt: skip
+
+
+def _header(scenario: Scenario) -> str:
+    label = f"{scenario.number} {scenario.id}"
+    return label if len(label) <= 11 else label[:10] + "…"
+
+
+def _cell(row: Row, scenario_id: str) -> Text:
+    cell = row.cells[scenario_id]
+    style = "" if cell.state == DONE else ("dim" if cell.state == NEW else "italic")
+    return Text(cell_text(cell), style=style)
+
+
+class OverviewScreen(BaseScreen):
+    """The coordinators' overview of every learner in a progress store."""
+
+    DEFAULT_CSS = """
+    OverviewScreen #filters { height: 1; margin: 0 0 1 0; }
+    OverviewScreen #filters Select { width: 1fr; margin: 0 1 0 0; }
+    OverviewScreen #grid { height: 1fr; scrollbar-size-vertical: 1; }
+    OverviewScreen #status { height: 2; color: $text-muted; padding: 0 1; }
+    OverviewScreen TabbedContent { height: 1fr; }
+    OverviewScreen TabPane { padding: 0; }
+    OverviewScreen #summary { padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "back", "Terug"),
+        Binding("f", "filter", "Filter"),
+        Binding("s", "sort", "Sorteren"),
+        Binding("d", "details", "Details"),
+        Binding("c", "switch_tab", "Per casus"),
+    ]
+
+    def __init__(self, store: ProgressStore, scenarios: list[Scenario]) -> None:
+        super().__init__()
+        self.store = store
+        self.scenarios = list(scenarios)
+        self.rows: list[Row] = []
+        self.shown: list[Row] = []
+        self.agreements: list[Agreement] = []
+        self.sort: tuple[str, bool] = SORT_CYCLE[0]  # key of SORT_LABELS or a scenario id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="filters"):
+            for name, prompt in FILTERS:
+                yield Select[str]([], prompt=prompt, id=f"filter-{name}", compact=True)
+        with TabbedContent(initial="tab-grid"):
+            with TabPane("Deelnemers", id="tab-grid"):
+                yield DataTable(id="grid", cursor_type="row", zebra_stripes=True)
+                yield Static("Gegevens laden…", id="status")
+            with TabPane("Per casus", id="tab-summary"), VerticalScroll():
+                yield Static("", id="summary")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        # BaseScreen's own on_mount runs too (Textual calls it along the MRO).
+        self.title = "Overzicht"
+        self.sub_title = "voortgang van de deelnemers"
+        table = self.query_one("#grid", DataTable)
+        table.add_column("Naam", width=12, key="naam")
+        for scenario in self.scenarios:
+            table.add_column(_header(scenario), width=11, key=scenario.id)
+        for key, label in (("team", "Team"), ("organisatie", "Organisatie"),
+                           ("beroepsgroep", "Beroepsgroep")):  # fmt: skip
+            table.add_column(label, key=key)
+        table.focus()
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        """Read every learner file off the UI thread: a big folder must not freeze the screen."""
+        rows = build_rows(self.store.all_records(), self.scenarios)
+        agreements = load_team_agreements(self.store.root)
+        self.app.call_from_thread(self.loaded, rows, agreements)
+
+    def loaded(self, rows: list[Row], agreements: list[Agreement]) -> None:
+        """Fill the filter menus and the grid once the records are read."""
+        self.rows, self.agreements = rows, agreements
+        for name, values in filter_choices(rows).items():
+            self.query_one(f"#filter-{name}", Select).set_options((v, v) for v in values)
+        for warning in self.store.warnings:
+            self.notify(warning, title="Let op: voortgangsbestand", severity="warning")
+        self.refresh_view()
+
+    @property
+    def current_filter(self) -> ReportFilter:
+        """The filter the three menus describe."""
+        values = [self.query_one(f"#filter-{name}", Select).value for name, _ in FILTERS]
+        team, organisation, group = (v if isinstance(v, str) else None for v in values)
+        return ReportFilter(team, organisation, group)
+
+    def refresh_view(self) -> None:
+        """Apply filter and sort to the grid, and recompute the per-scenario summary."""
+        key, reverse = self.sort
+        self.shown = sort_rows(filter_rows(self.rows, self.current_filter), key, reverse)
+        table = self.query_one("#grid", DataTable)
+        table.clear()
+        for row in self.shown:
+            p = row.profile
+            name = p.name if len(p.name) <= 12 else p.name[:11] + "…"
+            cells = [_cell(row, s.id) for s in self.scenarios]
+            table.add_row(name, *cells, p.team, p.organisation, p.beroepsgroep, key=p.id)
+        count = f"{len(self.shown)} van {len(self.rows)} deelnemers"
+        if not self.rows:
+            count = "Nog geen deelnemers in deze voortgangsmap"
+        status = f"{count}, gesorteerd op {self.sort_label}.\n{LEGEND}"
+        self.query_one("#status", Static).update(status)
+        self.query_one("#summary", Static).update(self.summary_text())
+
+    @property
+    def sort_label(self) -> str:
+        """The current sort order in Dutch words."""
+        key = self.sort[0]
+        if key in SORT_LABELS:
+            return SORT_LABELS[key].lower()
+        number = next((s.number for s in self.scenarios if s.id == key), "?")
+        return f"score bij casus {number}"
+
+    def summary_text(self) -> Text:
+        """Per scenario: completion, mean score, the most often missed tips and agreements."""
+        flt = self.current_filter
+        teams = {r.profile.team for r in self.shown}
+        own = [a for a in self.agreements if not flt.team or a.team in teams]
+        text = Text()
+        for s in summarise(self.shown, self.scenarios, own):
+            text.append(f"{s.scenario.number}. {s.scenario.title}\n", style="bold")
+            mean = f", gemiddelde score {s.mean_score}%" if s.mean_score is not None else ""
+            text.append(
+                f"Afgerond: {s.finished} van {s.learners} ({percent(s.completion_rate)}), "
+                f"bezig: {s.busy}{mean}.\n"
+            )
+            if s.missed:
+                text.append("Vaakst gemist:\n", style="italic")
+            for m in s.missed:
+                text.append(f"○ {m.tip.title or m.tip.id} ({m.count}×, {percent(m.share)}): ")
+                text.append(f"{m.tip.text}\n", style="dim")
+            if s.agreements:
+                text.append("Afspraken:\n", style="italic")
+            for a in s.agreements:
+                text.append(f"• {a.who or 'Iemand'}: {a.what} (wanneer: {a.when or 'open'})\n")
+            text.append("\n")
+        if not own:
+            text.append("Nog geen afspraken uit teamtrainingen.\n", style="dim")
+        return text
+
+    @on(Select.Changed)
+    def filter_changed(self) -> None:
+        self.refresh_view()
+
+    @on(DataTable.HeaderSelected)
+    def header_selected(self, event: DataTable.HeaderSelected) -> None:
+        """Clicking a column header sorts by it; scores and progress highest first."""
+        key = str(event.column_key.value)
+        directions = dict(SORT_CYCLE)
+        if key in directions or key in {s.id for s in self.scenarios}:
+            self.sort = (key, directions.get(key, True))
+            self.refresh_view()
+
+    def action_back(self) -> None:
+        # Started as `wijzer report` the overview is the only screen: then Terug stops the app.
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            self.app.exit()
+
+    def action_filter(self) -> None:
+        self.query_one(TabbedContent).active = "tab-grid"
+        self.query_one("#filter-team", Select).focus()
+
+    def action_sort(self) -> None:
+        keys = [k for k, _ in SORT_CYCLE]
+        index = keys.index(self.sort[0]) + 1 if self.sort[0] in keys else 0
+        self.sort = SORT_CYCLE[index % len(SORT_CYCLE)]
+        self.refresh_view()
+        self.notify(f"Gesorteerd op {self.sort_label}.", timeout=2)
+
+    def action_switch_tab(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = "tab-summary" if tabs.active == "tab-grid" else "tab-grid"
+
+    @on(DataTable.RowSelected)
+    def action_details(self) -> None:
+        table = self.query_one("#grid", DataTable)
+        if not self.shown or table.cursor_row >= len(self.shown):
+            self.notify("Er is geen deelnemer gekozen.", timeout=3)
+            return
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        row = next(r for r in self.shown if r.profile.id == key)
+        self.app.push_screen(LearnerScreen(learner_detail(row, self.scenarios)))
+
+
+class LearnerScreen(ModalScreen[None]):
+    """Details of one learner: every attempt per scenario, missed tips, shared reflections."""
+
+    DEFAULT_CSS = """
+    LearnerScreen { align: center middle; }
+    LearnerScreen > VerticalScroll {
+        width: 90%; max-width: 100; height: 90%; border: round $accent;
+        background: $panel; padding: 0 1;
+    }
+    """
+    BINDINGS = [Binding("escape,q", "dismiss", "Terug")]
+
+    def __init__(self, detail: LearnerDetail) -> None:
+        super().__init__()
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as scroll:
+            scroll.border_title = self.detail.profile.name
+            yield Static(detail_text(self.detail))
+        yield Footer(compact=True)
+
+
+def detail_text(detail: LearnerDetail) -> Text:
+    """The learner detail as styled Dutch text."""
+    p = detail.profile
+    text = Text()
+    where = " · ".join(x for x in (p.beroepsgroep, p.organisation, p.team) if x)
+    text.append(f"{p.name}{' (demodeelnemer, verzonnen)' if p.synthetic else ''}\n", style="bold")
+    text.append(f"{where}\n\n")
+    for item in detail.scenarios:
+        s = item.scenario
+        text.append(f"{s.number}. {s.title}: {item.cell.state}\n", style="bold")
+        if not item.attempts:
+            text.append("  Nog niet begonnen.\n", style="dim")
+        for line in item.attempts:
+            a = line.attempt
+            score = f", score {a.score}%" if a.score is not None else ""
+            when = dutch_date(a.finished or a.started)
+            counts = " (telt)" if line.counts else ""
+            mode = MODE_LABELS.get(a.mode, a.mode)
+            text.append(f"  Poging {line.number}: {STATUS.get(a.status, a.status)}{score}, ")
+            text.append(f"{when}, {mode}{counts}\n")
+            for tip in line.missed:
+                text.append(f"    ○ Gemist: {tip.title or tip.id}\n", style="dim")
+        for reflection in item.reflections:
+            text.append(f"  Reflectie: {reflection}\n", style="italic")
+        text.append("\n")
+    if not detail.shares_reflections:
+        text.append("Reflecties zijn privé: deze deelnemer deelt ze niet.\n", style="dim")
+    return text
