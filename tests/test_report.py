@@ -1,0 +1,163 @@
+"""Tests for the coordinator report: grid cells, filters, sorting, completion, gaps, detail, hook."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from report_fixtures import ALFA, BETA, SCENARIOS, records
+
+from wijzer_tui.domain.demo import demo_records
+from wijzer_tui.domain.loader import load_scenarios
+from wijzer_tui.domain.report import (
+    BUSY,
+    DONE,
+    NEW,
+    ReportFilter,
+    build_report,
+    build_rows,
+    filter_choices,
+    load_team_agreements,
+    sort_rows,
+)
+from wijzer_tui.domain.report_detail import learner_detail
+from wijzer_tui.domain.scoring import missed_tip_ids
+from wijzer_tui.domain.store import ProgressStore
+
+
+def by_name(report) -> dict:
+    return {row.profile.name: row for row in report.rows}
+
+
+def test_cells_show_state_score_date_and_mode_of_the_attempt_that_counts() -> None:
+    rows = by_name(build_report(records(), SCENARIOS))
+    anna = rows["Anna"].cells
+    assert (anna["alfa"].state, anna["alfa"].score, anna["alfa"].mode) == (DONE, 84, "team")
+    assert anna["alfa"].date == "2025-03-05T12:00:00+00:00"
+    assert anna["alfa"].attempts == 2
+    assert anna["alfa"].missed == {"A-T3"}
+    assert anna["beta"].state == BUSY
+    assert anna["beta"].date == "2025-03-06T10:05:00+00:00"  # the last answer, not the start
+    assert rows["Carla"].cells["alfa"].state == NEW
+    assert rows["Carla"].cells["beta"].attempts == 0
+    # A tie in score: the attempt finished last counts.
+    assert rows["Dirk"].cells["alfa"].record.id == "dirk-a2"
+    assert rows["Dirk"].cells["alfa"].missed == {"A-T3"}
+    # A stopped attempt is started but not finished.
+    assert rows["Dirk"].cells["beta"].state == BUSY
+
+
+def test_record_attempt_rule_matches_the_store(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    for profile, attempts in records():
+        store.import_learner(profile, attempts)
+    for row in build_rows(store.all_records(), SCENARIOS):
+        for scenario in SCENARIOS:
+            expected = store.record_attempt(row.profile.id, scenario.id)
+            shown = row.cells[scenario.id]
+            assert (shown.record if shown.state == DONE else None) == expected
+
+
+def test_completion_rate_mean_and_most_often_missed_tips() -> None:
+    alfa, beta = build_report(records(), SCENARIOS).summaries
+    assert (alfa.learners, alfa.finished, alfa.busy, alfa.new) == (4, 3, 0, 1)
+    assert alfa.completion_rate == 0.75
+    assert alfa.mean_score == 84
+    assert [(m.tip.id, m.count) for m in alfa.missed] == [("A-T3", 2), ("A-T1", 1)]
+    assert alfa.missed[0].tip.text == "Spreek af wie de regie heeft en wat die doet."
+    assert round(alfa.missed[0].share, 3) == 0.667
+    assert (beta.finished, beta.busy, beta.new, beta.missed) == (1, 2, 1, ())
+    assert beta.mean_score == 100
+
+
+def test_filters_by_team_organisation_and_beroepsgroep() -> None:
+    noord = build_report(records(), SCENARIOS, ReportFilter(team="Team Noord"))
+    assert [r.profile.name for r in noord.rows] == ["Anna", "Carla"]
+    assert noord.summaries[0].completion_rate == 0.5
+    both = ReportFilter(organisation="Org B", beroepsgroep="onderwijs")
+    assert [r.profile.name for r in build_report(records(), SCENARIOS, both).rows] == [
+        "bram",
+        "Carla",
+    ]
+    nobody = build_report(records(), SCENARIOS, ReportFilter(team="Team West"))
+    assert nobody.rows == [] and nobody.summaries[0].completion_rate == 0.0
+    assert ReportFilter(team="Team Noord").describe() == "team Team Noord"
+    assert ReportFilter().describe() == "alle deelnemers"
+
+
+def test_filter_choices_are_sorted_and_skip_empty_values() -> None:
+    choices = filter_choices(build_rows(records(), SCENARIOS))
+    assert choices == {
+        "team": ["Team Noord", "Team Zuid"],
+        "organisation": ["Org A", "Org B"],
+        "beroepsgroep": ["onderwijs", "politie"],
+    }
+
+
+def test_sorting_keeps_names_as_tiebreak_and_empty_values_last() -> None:
+    rows = build_rows(records(), SCENARIOS)
+
+    def names(key: str, reverse: bool = False) -> list[str]:
+        return [r.profile.name for r in sort_rows(rows, key, reverse)]
+
+    assert names("naam") == ["Anna", "bram", "Carla", "Dirk"]  # case does not matter
+    assert names("team") == ["Anna", "Carla", "bram", "Dirk"]  # Dirk has no team
+    assert names("voortgang", reverse=True) == ["bram", "Anna", "Dirk", "Carla"]
+    assert names("score", reverse=True) == ["bram", "Anna", "Dirk", "Carla"]
+    assert names("beta", reverse=True) == ["bram", "Anna", "Carla", "Dirk"]
+
+
+def test_learner_detail_lists_attempts_and_hides_private_reflections() -> None:
+    rows = by_name(build_report(records(), SCENARIOS))
+    anna = learner_detail(rows["Anna"], SCENARIOS)
+    alfa = anna.scenarios[0]
+    assert [(line.number, line.counts) for line in alfa.attempts] == [(1, False), (2, True)]
+    assert [t.id for t in alfa.attempts[0].missed] == ["A-T2", "A-T3"]
+    assert alfa.reflections == ()  # Anna does not share her reflections
+    dirk = learner_detail(rows["Dirk"], SCENARIOS)
+    assert dirk.scenarios[0].reflections == ("Eerst het gezin.",)
+    assert dirk.scenarios[1].attempts[0].missed == ()  # a stopped attempt has no gaps
+
+
+def test_missed_tips_agree_with_scoring_on_demo_data() -> None:
+    scenarios = load_scenarios()
+    by_id = {s.id: s for s in scenarios}
+    for row in build_rows(demo_records(scenarios, 40, seed=7), scenarios):
+        for sid, cell in row.cells.items():
+            if cell.state == DONE:
+                answers = {a.step_id: a.option_ids for a in cell.record.answers}
+                assert cell.missed == missed_tip_ids(by_id[sid], answers)
+
+
+def test_attempts_of_unknown_scenarios_are_left_out() -> None:
+    profile, attempts = records()[0]
+    rows = build_rows([(profile, attempts)], [BETA])
+    assert list(rows[0].cells) == ["beta"]
+    assert rows[0].cells["beta"].state == BUSY
+    assert ALFA.id not in rows[0].cells
+
+
+def test_team_agreements_hook_reads_teams_folder_and_tolerates_odd_files(tmp_path: Path) -> None:
+    assert load_team_agreements(tmp_path) == []
+    teams = tmp_path / "teams"
+    teams.mkdir()
+    session = {
+        "id": "s1",
+        "team": "Team Noord",
+        "scenario_id": "alfa",
+        "agreements": [
+            {"who": "Anna", "what": "Belt Veilig Thuis voor advies", "when": "vrijdag"},
+            {"who": "Bram", "what": 42},  # no text: skipped
+        ],
+    }
+    (teams / "s1.json").write_text(json.dumps({"sessions": {"1": session}}), encoding="utf-8")
+    (teams / "kapot.json").write_text("{niet af", encoding="utf-8")
+    (teams / "lijst.json").write_text("[1, 2]", encoding="utf-8")
+    found = load_team_agreements(tmp_path)
+    assert [(a.who, a.what, a.when, a.team, a.scenario_id) for a in found] == [
+        ("Anna", "Belt Veilig Thuis voor advies", "vrijdag", "Team Noord", "alfa")
+    ]
+    report = build_report(records(), SCENARIOS, agreements=found)
+    assert report.summaries[0].agreements == tuple(found)
+    zuid = build_report(records(), SCENARIOS, ReportFilter(team="Team Zuid"), agreements=found)
+    assert zuid.agreements == []
