@@ -58,8 +58,7 @@ class WijzerApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
-        for warning in self.store.warnings:
-            self.notify(warning, title="Let op: voortgangsbestand", severity="warning", timeout=20)
+        self.call_after_refresh(self.show_store_warnings)
         if self.start_mode == "overview":
             from wijzer_tui.screens.overview import OverviewScreen
 
@@ -70,9 +69,22 @@ class WijzerApp(App[None]):
 
             self.push_screen(TeamSetupScreen())
             return
-        from wijzer_tui.screens.profile import ProfileScreen
+        from wijzer_tui.screens.home import HomeScreen
+        from wijzer_tui.screens.profile import ProfileScreen, self_study_profiles
 
-        self.push_screen(ProfileScreen())
+        # One learner on this machine: straight to home ("start in seconds"); else choose or create.
+        profiles = self_study_profiles(self.store)
+        if len(profiles) == 1:
+            self.learner = profiles[0]
+            self.push_screen(HomeScreen())
+        else:
+            self.push_screen(ProfileScreen())
+
+    def show_store_warnings(self) -> None:
+        """Tell the user once about each damaged progress file the store set aside."""
+        while self.store.warnings:
+            warning = self.store.warnings.pop(0)
+            self.notify(warning, title="Let op: voortgangsbestand", severity="warning", timeout=30)
 
     def action_help(self) -> None:
         from wijzer_tui.screens.help import HelpScreen

@@ -85,6 +85,9 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(self.yes, variant="primary", id="yes")
                 yield Button(self.no, id="no")
 
+    def on_mount(self) -> None:
+        self.query_one("#yes").focus()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(event.button.id == "yes")

@@ -61,6 +61,7 @@ class HomeScreen(BaseScreen):
         if learner is None:
             return
         self.items = standings(self.wijzer.store, learner.id, self.wijzer.scenarios)
+        self.wijzer.show_store_warnings()
         self.query_one("#greeting", Static).update(f"Hoi {escape(learner.name)}. {QUESTION}")
         options = self.query_one("#scenario-list", OptionList)
         highlighted = options.highlighted

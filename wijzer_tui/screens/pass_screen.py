@@ -53,12 +53,15 @@ class PassScreen(BaseScreen):
         title = sections.SECTION_TITLES.get(position.section, "")
         self.query_one("#where", Static).update(f"Deel {index} van {total}")
         body = self.query_one("#body", VerticalScroll)
+        # Move focus off the old section first, or Textual refocuses while removing it.
+        self.query_one("#next").focus()
         body.remove_children()
-        body.mount(sections.heading(title), *self._section_widgets())
+        widgets = self._section_widgets()
+        body.mount(sections.heading(title), *widgets)
         body.scroll_home(animate=False)
         self._label_buttons()
-        focus = next(iter(body.query("ChoiceList, TextArea").results()), None)
-        (focus or self.query_one("#next")).focus()
+        focus = next((w for w in widgets if isinstance(w, ChoiceList | TextArea)), None)
+        self.call_after_refresh((focus or self.query_one("#next")).focus)
 
     def _section_widgets(self):
         session, step = self.session, self.session.step

@@ -11,7 +11,8 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Se
 from textual.widgets.option_list import Option
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.records import BEROEPSGROEPEN, clean_label
+from wijzer_tui.domain.records import BEROEPSGROEPEN, Profile, clean_label
+from wijzer_tui.domain.store import ProgressStore
 from wijzer_tui.screens.base import BaseScreen
 
 WELCOME = (
@@ -20,6 +21,11 @@ WELCOME = (
     "kindermishandeling. Je kiest wat jij zou doen en ziet je keuzes naast de tips uit de wijzer.\n"
     "Je voortgang blijft op deze computer. Er gaat niets naar buiten, tenzij jij iets exporteert."
 )
+
+
+def self_study_profiles(store: ProgressStore) -> list[Profile]:
+    """Self-study profiles only: team attendees and demo learners stay out of this list."""
+    return [p for p in store.profiles() if not (p.attendee or p.synthetic)]
 
 
 class ProfileScreen(BaseScreen):
@@ -73,9 +79,8 @@ class ProfileScreen(BaseScreen):
             )
         yield Footer(compact=True)
 
-    def _profiles(self) -> list:
-        """Self-study profiles only: team attendees and demo learners stay out of this list."""
-        return [p for p in self.wijzer.store.profiles() if not (p.attendee or p.synthetic)]
+    def _profiles(self) -> list[Profile]:
+        return self_study_profiles(self.wijzer.store)
 
     @staticmethod
     def _label(profile) -> str:

@@ -1,0 +1,52 @@
+"""Helpers that drive the self-study app like a user does (keys), for the Pilot tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from wijzer_tui.app import WijzerApp
+from wijzer_tui.domain.loader import load_scenarios
+from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.widgets.choice_list import ChoiceList
+
+SCENARIOS = load_scenarios()
+
+
+def make_app(root: Path, *, learner: str | None = "Sanne") -> WijzerApp:
+    """An app on a progress folder; with one learner it opens on the home screen."""
+    store = ProgressStore(root)
+    if learner and not store.profiles():
+        store.create_profile(learner, "wijkteam", "Gemeente Voorbeeld", "Team Noord")
+    return WijzerApp(SCENARIOS, store, progress_reason=f"{root} (test)")
+
+
+def screen_text(app: WijzerApp) -> str:
+    """All Static text on the current screen, as the user reads it."""
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
+async def open_scenario(pilot: Pilot, number: int) -> None:
+    """On home: move to scenario `number` and press Enter."""
+    await pilot.press("home", *["down"] * (number - 1), "enter")
+    await pilot.pause()
+
+
+async def pick(pilot: Pilot, option_ids: list[str]) -> None:
+    """In the focused ChoiceList: walk down from the top and toggle the given options with space."""
+    choice_list = pilot.app.screen.query_one(ChoiceList)
+    order = list(choice_list.texts)
+    await pilot.press("home")
+    current = 0
+    for target in sorted(order.index(i) for i in option_ids):
+        await pilot.press(*["down"] * (target - current), "space")
+        current = target
+    await pilot.pause()
+
+
+async def press(pilot: Pilot, *keys: str) -> None:
+    """Press keys and let the app settle."""
+    await pilot.press(*keys)
+    await pilot.pause()
