@@ -17,7 +17,7 @@ SEED = Path(__file__).resolve().parent / "data" / "seeds" / "frustratiewijzer.tx
 
 EXPECTED = [("regie", 5), ("partners", 7), ("vertrouwen", 6), ("kennis", 7), ("reflectie", 3)]
 
-# Typos in the wijzer that the scenarios may fix (documented for authors).
+# Typos in the wijzer that a scenario may fix; either spelling passes.
 TYPO_FIXES = {"burens": "buren", "werrelatie": "werkrelatie", "gezins-situatie": "gezinssituatie"}
 TYPOGRAPHIC = str.maketrans(
     {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "}
