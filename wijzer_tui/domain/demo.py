@@ -57,7 +57,7 @@ class DemoResult:
 class _Maker:
     """Builds one demo learner at a time from one seeded random generator."""
 
-    def __init__(self, scenarios: Sequence[Scenario], seed: int, today: datetime) -> None:
+    def __init__(self, scenarios: Sequence[Scenario], seed: str, today: datetime) -> None:
         self.rng = random.Random(seed)
         self.scenarios = list(scenarios)
         self.today = today
@@ -167,7 +167,8 @@ def demo_records(
     options, so scores and missed tips behave like real ones.
     """
     now = (today or datetime.now(UTC)).replace(microsecond=0)
-    maker = _Maker(scenarios, seed, now)
+    # The first number is part of the seed: a second run adds new ids, never the same learners.
+    maker = _Maker(scenarios, f"{seed}/{first_number}", now)
     return [maker.learner(first_number + i) for i in range(learners)]
 
 
