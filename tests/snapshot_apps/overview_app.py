@@ -86,14 +86,14 @@ class OverviewApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (60, "-wide-enough")]
     VERTICAL_BREAKPOINTS = [(0, "-too-low"), (18, "-high-enough")]
 
-    def __init__(self, root: Path | None = None) -> None:
+    def __init__(self, root: Path | None = None, *, fill: bool = True) -> None:
         super().__init__()
         if root is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="wijzer-overview-")
             root = Path(self._tmp.name)
         self.store = ProgressStore(root)
         self.scenarios = load_scenarios()
-        for profile, attempts in fixture_records(self.scenarios):
+        for profile, attempts in fixture_records(self.scenarios) if fill else []:
             self.store.import_learner(profile, attempts)
 
     def on_mount(self) -> None:
