@@ -43,7 +43,7 @@ class ChooseComparison:
     @property
     def tip_count(self) -> int:
         """How many tips the step offers."""
-        return len(self.in_line) + len(self.missed)
+        return len({item.tip.id for item in self.in_line}) + len(self.missed)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -24,10 +25,12 @@ def end(session: Pass, score: int, next_up: Scenario | None) -> list[Widget]:
             continue
         if step.kind == "choose":
             result = compare_choose(scenario, step, answer.option_ids)
+            n = len(result.against)
+            against = "1 keuze" if n == 1 else f"{n} keuzes"
             widgets.append(
                 text(
                     f"{step.title}: {len(result.in_line)} van de {result.tip_count} tips gekozen, "
-                    f"{len(result.against)} keuze(s) die de wijzer afraadt · {result.score}%"
+                    f"{against} die de wijzer afraadt · {result.score}%"
                 )
             )
         elif step.kind == "decide" and answer.option_ids:
@@ -47,7 +50,7 @@ def end(session: Pass, score: int, next_up: Scenario | None) -> list[Widget]:
         groups.setdefault(resource.group, []).append(line)
     for group, lines in groups.items():
         widgets.append(heading(f"Lees verder: {group}"))
-        widgets.append(text("\n".join(lines)))
+        widgets.append(Static(escape("\n".join(lines))))
     widgets.append(text("Zoek deze titels op de websites van de genoemde organisaties.", "muted"))
     widgets.append(heading("Wat nu?"))
     if next_up is not None:
@@ -55,5 +58,6 @@ def end(session: Pass, score: int, next_up: Scenario | None) -> list[Widget]:
     else:
         widgets.append(text("Je hebt alle casussen afgerond. Goed gedaan!"))
     widgets.append(heading("Bronnen"))
-    widgets.append(text("\n".join(f"• {source}" for source in scenario.sources), "muted"))
+    sources = "\n".join(f"• {source}" for source in scenario.sources)
+    widgets.append(Static(escape(sources), classes="muted"))
     return widgets

@@ -80,17 +80,17 @@ def compare(
         widgets.append(heading(f"✓ Past bij de wijzer ({len(result.in_line)})"))
         for item in result.in_line:
             widgets.append(text(f"✓ {item.option.text}", "in-line"))
-            widgets.append(text(f"  Tip uit de wijzer: {item.tip.text}", "muted"))
+            widgets.append(text(f"Tip uit de wijzer: {item.tip.text}", "muted indent"))
     if result.against:
         widgets.append(heading(f"✗ De wijzer raadt dit af ({len(result.against)})"))
         for option in result.against:
             widgets.append(text(f"✗ {option.text}", "against"))
-            widgets.append(text(f"  Waarom niet: {option.reason} (Bron: {option.source})", "muted"))
+            widgets.append(text(f"Waarom niet: {option.reason} (Bron: {option.source})", "muted indent"))
     if result.neutral:
         widgets.append(heading("· Neutraal"))
         for option in result.neutral:
             widgets.append(text(f"· {option.text}"))
-            widgets.append(text(f"  {option.reason}", "muted"))
+            widgets.append(text(option.reason, "muted indent"))
     if result.missed:
         widgets.append(heading(f"○ Gemist ({len(result.missed)})"))
         for tip in result.missed:

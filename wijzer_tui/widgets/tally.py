@@ -1,0 +1,168 @@
+"""The group's choices: a numbered option list with tallies, and the reveal beside the tips."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from wijzer_tui.domain.model import Scenario, Step
+from wijzer_tui.domain.scoring import decide_outcome
+from wijzer_tui.domain.team import GroupEntry, group_choice
+from wijzer_tui.domain.team_summary import (
+    TEAM_SCORE_RULE,
+    VERDICT_LABELS,
+    choose_rows,
+    decide_rows,
+    step_score,
+    tally_text,
+)
+from wijzer_tui.widgets.sections import heading, text
+
+MARKS = {True: ("☐", "☒"), False: ("○", "●")}  # multiple -> (off, on); single -> (off, on)
+
+
+class TallyList(OptionList):
+    """Numbered options with the group's tally (or consensus mark) in front of each."""
+
+    BINDINGS = [Binding("space", "pick", "Samen kiezen", show=False)]
+
+    class Picked(Message):
+        """Enter, space or a click on an option: the facilitator marks a consensus choice."""
+
+        def __init__(self, option_id: str) -> None:
+            super().__init__()
+            self.option_id = option_id
+
+    def __init__(self, step: Step, entry: GroupEntry, *, id: str | None = None) -> None:
+        self.option_ids = [o.id for o in step.shuffled_options()]
+        self.texts = {o.id: o.text for o in step.options}
+        self.multiple = step.kind != "decide"
+        self.entry = entry
+        super().__init__(*self._build(), id=id)
+
+    def _prompt(self, number: int, option_id: str) -> Table:
+        # A grid gives wrapped lines a hanging indent under the text, not under the number.
+        if self.entry.mode == "consensus":
+            chosen = option_id in self.entry.consensus
+            mark = Text(MARKS[self.multiple][chosen], style="bold")
+        else:
+            count = self.entry.count(option_id)
+            mark = Text(f"{count}×", style="bold" if count else "dim")
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=2, justify="right", no_wrap=True)
+        grid.add_column(width=3, justify="right", no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(Text(str(number), style="bold reverse"), mark, Text(self.texts[option_id]))
+        return grid
+
+    def _build(self) -> list[Option]:
+        return [Option(self._prompt(n, i), id=i) for n, i in enumerate(self.option_ids, 1)]
+
+    def show(self, entry: GroupEntry) -> None:
+        """Redraw with the group's current entry, keeping the highlighted option."""
+        self.entry = entry
+        highlighted = self.highlighted
+        self.clear_options()
+        self.add_options(self._build())
+        self.highlighted = highlighted
+
+    def select_number(self, number: int) -> str | None:
+        """Highlight option `number` (1-based); returns its id, or None when there is none."""
+        if not 1 <= number <= len(self.option_ids):
+            return None
+        self.highlighted = number - 1
+        return self.option_ids[number - 1]
+
+    @property
+    def current(self) -> str | None:
+        """The id of the highlighted option."""
+        return None if self.highlighted is None else self.option_ids[self.highlighted]
+
+    def action_pick(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Picked(self.current))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Picked(str(event.option.id)))
+
+
+def status_line(step: Step, entry: GroupEntry, attendees: int) -> str:
+    """One line under the list: how the group chose so far, and how to switch."""
+    if entry.mode == "consensus":
+        chosen = len(group_choice(step, entry))
+        return (
+            f"Samen gekozen: {chosen} optie(s). Enter of spatie kiest; "
+            "+ of - gaat terug naar stemmen tellen."
+        )
+    votes = sum(entry.tallies.values())
+    return (
+        f"Stemmen: {votes} · deelnemers: {attendees}. Kies met 1-9 of ↑ ↓, tel met + en -. "
+        "Enter: samen één keuze."
+    )
+
+
+def reveal(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Widget]:
+    """The comparison after the reveal, with the tally beside every option."""
+    if step.kind == "choose":
+        return _reveal_choose(scenario, step, entry)
+    if step.kind == "decide":
+        return _reveal_decide(scenario, step, entry)
+    widgets: list[Widget] = [heading("Tips uit de wijzer")]
+    for tip in (scenario.tip(t) for t in step.tip_ids):
+        if tip:
+            widgets.append(text(f"• {tip.text}", "team-tip"))
+    widgets.append(text("Welke van deze tips kwamen in jullie gesprek terug?", "question"))
+    return widgets
+
+
+def _reveal_choose(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Widget]:
+    rows = choose_rows(scenario, step, entry)
+    widgets: list[Widget] = [text(step.prompt, "question")]
+    css = {"in_line": "in-line", "against": "against", "neutral": "", "missed": "missed"}
+    for verdict, label in VERDICT_LABELS.items():
+        group = [r for r in rows if r.verdict == verdict]
+        if not group:
+            continue
+        widgets.append(heading(f"{label} ({len(group)})"))
+        for row in group:
+            mark = label[0] if verdict != "not_chosen" else "·"
+            line = f"{mark} {tally_text(entry, row):>4}  {row.text}"
+            widgets.append(text(line, css.get(verdict, "muted") + " team-row"))
+            if verdict in ("in_line", "missed"):
+                widgets.append(text(f"Tip uit de wijzer: {row.note}", "muted team-note"))
+            elif row.note:
+                widgets.append(text(f"Waarom: {row.note}", "muted team-note"))
+    score = step_score(scenario, step, entry)
+    widgets.append(Static(f"Score van de groep bij deze stap: {score}%", classes="score"))
+    widgets.append(text(TEAM_SCORE_RULE, "muted"))
+    return widgets
+
+
+def _reveal_decide(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Widget]:
+    chosen = group_choice(step, entry)
+    outcome = decide_outcome(scenario, step, chosen[0]) if chosen else None
+    widgets: list[Widget] = []
+    if outcome is None:
+        return [text("Deze keuze bestaat niet meer in de casus.")]
+    how = "samen" if entry.mode == "consensus" else "met de meeste stemmen"
+    widgets.append(text(f"De groep koos {how}: {outcome.option.text}", "question"))
+    widgets.append(heading("Wat er gebeurt"))
+    widgets.append(text(outcome.option.consequence))
+    for tip in outcome.followed:
+        widgets.append(text(f"✓ Jullie volgen de tip: {tip.text}", "in-line"))
+    for tip in outcome.ignored:
+        widgets.append(text(f"✗ Jullie laten deze tip liggen: {tip.text}", "against"))
+    widgets.append(Static(f"Score van de groep bij deze stap: {outcome.score}%", classes="score"))
+    widgets.append(heading("Alle keuzes"))
+    for row in decide_rows(step, entry):
+        mark = "●" if row.chosen else "○"
+        widgets.append(text(f"{mark} {tally_text(entry, row):>4}  {row.text}", "team-row"))
+    return widgets
