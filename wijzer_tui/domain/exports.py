@@ -92,18 +92,30 @@ def to_csv(report: Report, delimiter: str = ";") -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    # Free text is guarded once per learner and scenario; the other columns are generated
+    # (states, digits, ISO dates, tip ids) and can never start a formula.
+    topics = [
+        (s.id, [safe_cell(s.id), str(s.number), safe_cell(s.title)]) for s in report.scenarios
+    ]
     for row in report.rows:
         p = row.profile
-        for scenario in report.scenarios:
-            cell = row.cells[scenario.id]
-            values = (
-                p.id, p.name, p.beroepsgroep, p.organisation, p.team,
-                "ja" if p.synthetic else "nee", scenario.id, str(scenario.number), scenario.title,
-                cell.state, "" if cell.score is None else str(cell.score), _iso_date(cell.date),
-                MODE_LABELS.get(cell.mode or "", ""), str(cell.attempts),
-                " ".join(sorted(cell.missed)), "\n\n".join(_reflections(row, cell)),
-            )  # fmt: skip
-            writer.writerow([safe_cell(v) for v in values])
+        who = [safe_cell(v) for v in (p.id, p.name, p.beroepsgroep, p.organisation, p.team)]
+        who.append("ja" if p.synthetic else "nee")
+        for sid, topic in topics:
+            cell = row.cells[sid]
+            writer.writerow(
+                [
+                    *who,
+                    *topic,
+                    cell.state,
+                    "" if cell.score is None else str(cell.score),
+                    _iso_date(cell.date),
+                    MODE_LABELS.get(cell.mode or "", ""),
+                    str(cell.attempts),
+                    " ".join(sorted(cell.missed)),
+                    safe_cell("\n\n".join(_reflections(row, cell))),
+                ]
+            )
     return buffer.getvalue()
 
 
