@@ -69,8 +69,8 @@ class WijzerApp(App[None]):
 
             self.push_screen(TeamSetupScreen())
             return
+        from wijzer_tui.domain.standing import self_study_profiles
         from wijzer_tui.screens.home import HomeScreen
-        from wijzer_tui.screens.profile import ProfileScreen, self_study_profiles
 
         # One learner on this machine: straight to home ("start in seconds"); else choose or create.
         profiles = self_study_profiles(self.store)
@@ -78,6 +78,8 @@ class WijzerApp(App[None]):
             self.learner = profiles[0]
             self.push_screen(HomeScreen())
         else:
+            from wijzer_tui.screens.profile import ProfileScreen
+
             self.push_screen(ProfileScreen())
 
     def show_store_warnings(self) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wijzer_tui.domain.model import Scenario
-from wijzer_tui.domain.records import Attempt, local_date
+from wijzer_tui.domain.records import Attempt, Profile, local_date
 
 if TYPE_CHECKING:
     from wijzer_tui.domain.store import ProgressStore
@@ -54,3 +54,8 @@ def next_scenario(items: list[Standing], after: Scenario | None = None) -> Scena
             return later[0]
     remaining = [s for s in open_items if after is None or s.id != after.id]
     return remaining[0] if remaining else None
+
+
+def self_study_profiles(store: ProgressStore) -> list[Profile]:
+    """Self-study profiles only: team attendees and demo learners stay out of this list."""
+    return [p for p in store.profiles() if not (p.attendee or p.synthetic)]

@@ -12,7 +12,6 @@ from textual.widgets.option_list import Option
 
 from wijzer_tui.domain.errors import WijzerError
 from wijzer_tui.domain.model import Scenario
-from wijzer_tui.domain.session import Pass
 from wijzer_tui.domain.standing import Standing, standings
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.screens.dialogs import ConfirmDialog
@@ -93,6 +92,8 @@ class HomeScreen(BaseScreen):
     @work
     async def open_scenario(self, item: Standing) -> None:
         """Resume a busy attempt, or start (again) as a new attempt."""
+        from wijzer_tui.domain.session import Pass
+
         store, learner = self.wijzer.store, self.wijzer.learner
         assert learner is not None
         try:
@@ -115,7 +116,7 @@ class HomeScreen(BaseScreen):
         except WijzerError as error:
             self.wijzer.show_error(error)
 
-    def _open(self, session: Pass) -> None:
+    def _open(self, session) -> None:
         from wijzer_tui.screens.pass_screen import PassScreen
 
         self.app.push_screen(PassScreen(session))
@@ -131,6 +132,8 @@ class HomeScreen(BaseScreen):
         if item is None or item.busy is None:
             self.notify("Je bent nergens mee bezig. Kies een casus.")
             return
+        from wijzer_tui.domain.session import Pass
+
         self._open(Pass(self.wijzer.store, item.scenario, item.busy))
 
     @on(Button.Pressed, "#results")

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from wijzer_tui.domain.errors import WijzerError
 from wijzer_tui.domain.records import BEROEPSGROEPEN, Profile, clean_label
-from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.standing import self_study_profiles
 from wijzer_tui.screens.base import BaseScreen
 
 WELCOME = (
@@ -21,11 +21,6 @@ WELCOME = (
     "kindermishandeling. Je kiest wat jij zou doen en ziet je keuzes naast de tips uit de wijzer.\n"
     "Je voortgang blijft op deze computer. Er gaat niets naar buiten, tenzij jij iets exporteert."
 )
-
-
-def self_study_profiles(store: ProgressStore) -> list[Profile]:
-    """Self-study profiles only: team attendees and demo learners stay out of this list."""
-    return [p for p in store.profiles() if not (p.attendee or p.synthetic)]
 
 
 class ProfileScreen(BaseScreen):
