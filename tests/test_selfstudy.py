@@ -185,3 +185,21 @@ async def test_help_and_about(tmp_path: Path) -> None:
         assert "Zo werkt de score" in text and str(tmp_path) in text
         await press(pilot, "escape", "i")
         assert "maart 2023" in screen_text(app) and "Versie" in screen_text(app)
+
+
+async def test_my_results_show_each_attempt_with_its_comparison(tmp_path: Path) -> None:
+    scenario = SCENARIOS[0]
+    choose = next(s for s in scenario.steps if s.kind == "choose")
+    tip = next(o for o in choose.choose_options if o.kind == "tip")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_scenario(pilot, 1)
+        await press(pilot, "v")
+        await pick(pilot, [tip.id])
+        await press(pilot, "v", "q", "r")  # save, home, Mijn resultaten
+        text = screen_text(app)
+        assert "Mijn resultaten" in text
+        assert "Past bij de wijzer (1)" in text and tip.text.split()[1] in text
+        table = app.screen.query_one("#attempts")
+        assert table.row_count == 1
+        assert "Bezig" in str(table.get_row_at(0))
