@@ -40,6 +40,7 @@ REFUSED = {
     "pogingen-geen-lijst.json": "pogingen ontbreekt",
     "onbekende-status.json": "status",
     "lege-naam.json": "de naam is leeg",
+    "ja-als-waar.json": "profiel: veld 'synthetic' ontbreekt of heeft een verkeerd type",
     "nan.json": "geen geldig JSON-bestand",
     "diep-genest.json": "te diep genest",
     "geen-json.json": "geen geldig JSON-bestand",

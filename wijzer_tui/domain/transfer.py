@@ -65,7 +65,9 @@ def choose_learner(store: ProgressStore, name_or_id: str | None) -> Profile:
         raise ExportError(
             "Er zijn nog geen deelnemers op deze computer. Er is niets te exporteren."
         )
-    names = ", ".join(p.name for p in profiles)
+    names = ", ".join(p.name for p in profiles[:20])
+    if len(profiles) > 20:
+        names += f" en nog {len(profiles) - 20} anderen"
     if name_or_id is None:
         if len(profiles) == 1:
             return profiles[0]
@@ -161,11 +163,12 @@ def _check_profile(data: Any) -> Profile:
         raise _Invalid("profiel: de naam is leeg")
     if _field(data, "beroepsgroep", str, where) not in BEROEPSGROEPEN:
         raise _Invalid("profiel: onbekende beroepsgroep")
-    for key in ("organisation", "team"):
-        _field(data, key, str, where)
     _moment(data, "created", where)
-    for key in ("share_reflections", "synthetic"):
-        _field(data, key, bool, where)
+    # Every other text or yes/no field of Profile, also ones added later, must have its type.
+    for name, spec in Profile.__dataclass_fields__.items():
+        kind = {"str": str, "bool": bool}.get(str(spec.type))
+        if kind is not None and name in data and name not in ("id", "name", "created"):
+            _field(data, name, kind, where)
     return Profile.from_dict(data)
 
 
