@@ -205,7 +205,14 @@ def run_demo(args: argparse.Namespace) -> int:
     from wijzer_tui.domain.loader import load_scenarios
 
     store = _store(args.progress_dir)
-    result = fill_demo(store, load_scenarios(), args.learners, args.seed, allow_real=args.force)
+
+    def progress(done: int, total: int) -> None:
+        if total >= 200:  # only worth showing when it takes a few seconds
+            print(f"  {done} van {total} demodeelnemers opgeslagen…", file=sys.stderr, flush=True)
+
+    result = fill_demo(
+        store, load_scenarios(), args.learners, args.seed, allow_real=args.force, progress=progress
+    )
     _warn(store)
     print(
         f"Klaar: {result.learners} demodeelnemers ({result.first_name} tot en met "

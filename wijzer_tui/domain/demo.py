@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -187,11 +187,12 @@ def fill_demo(
     seed: int = 1,
     *,
     allow_real: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> DemoResult:
     """Add demo learners to the store through its import (one write per learner).
 
     Refuses (StoreError) when the folder holds real learners, unless `allow_real`, so demo data
-    never mixes with real records by accident.
+    never mixes with real records by accident. `progress(done, total)` is called now and then.
     """
     if not 1 <= learners <= MAX_LEARNERS:
         raise StoreError(f"Kies een aantal demodeelnemers van 1 tot en met {MAX_LEARNERS}.")
@@ -204,5 +205,9 @@ def fill_demo(
         )
     first = next_demo_number(existing)
     records = demo_records(scenarios, learners, seed, first)
-    added = sum(store.import_learner(profile, attempts) for profile, attempts in records)
+    added = 0
+    for done, (profile, attempts) in enumerate(records, start=1):
+        added += store.import_learner(profile, attempts)
+        if progress is not None and (done % 100 == 0 or done == len(records)):
+            progress(done, len(records))
     return DemoResult(len(records), added, records[0][0].name, records[-1][0].name)
