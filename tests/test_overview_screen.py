@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from snapshot_apps.overview_app import OverviewApp
@@ -107,3 +108,28 @@ async def test_an_empty_folder_says_so(tmp_path: Path) -> None:
 
 def test_snapshot_at_80_by_24(snap_compare) -> None:
     assert snap_compare("snapshot_apps/overview_app.py", terminal_size=(80, 24), run_before=ready)
+
+
+async def test_agreements_from_team_sessions_show_per_scenario(tmp_path: Path) -> None:
+    teams = tmp_path / "teams"
+    teams.mkdir()
+    session = {
+        "id": "s1",
+        "scenario_id": "regie",
+        "team": "Team Noord",
+        "organisation": "Politie Midden",
+        "date": "2025-03-12",
+        "agreements": [{"who": "Anna", "what": "Plant het eerste MDO", "when": "maandag"}],
+    }
+    (teams / "s1.json").write_text(json.dumps({"session": {"1": session}}), encoding="utf-8")
+    app = OverviewApp(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("c")
+        text = str(app.screen.query_one("#summary", Static).render())
+        assert "• Anna: Plant het eerste MDO (wanneer: maandag) · Team Noord, 12-03-2025" in text
+        app.screen.query_one("#filter-team", Select).value = "Team Zuid"
+        await pilot.pause()
+        text = str(app.screen.query_one("#summary", Static).render())
+        assert "Plant het eerste MDO" not in text
+        assert "Nog geen afspraken uit teamtrainingen." in text

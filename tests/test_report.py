@@ -8,6 +8,7 @@ from pathlib import Path
 from report_fixtures import ALFA, BETA, SCENARIOS, records
 
 from wijzer_tui.domain.demo import demo_records
+from wijzer_tui.domain.exports import to_markdown
 from wijzer_tui.domain.loader import load_scenarios
 from wijzer_tui.domain.report import (
     BUSY,
@@ -141,23 +142,36 @@ def test_team_agreements_hook_reads_teams_folder_and_tolerates_odd_files(tmp_pat
     assert load_team_agreements(tmp_path) == []
     teams = tmp_path / "teams"
     teams.mkdir()
+    # The shape TeamStore writes: one TinyDB table "session" with one document.
     session = {
         "id": "s1",
-        "team": "Team Noord",
         "scenario_id": "alfa",
+        "content_version": 1,
+        "team": "Team Noord",
+        "organisation": "Org A",
+        "date": "2025-03-12",
+        "attendees": ["Anna", "Carla"],
+        "entries": {},
         "agreements": [
             {"who": "Anna", "what": "Belt Veilig Thuis voor advies", "when": "vrijdag"},
             {"who": "Bram", "what": 42},  # no text: skipped
         ],
+        "status": "finished",
+        "schema_version": 1,
     }
-    (teams / "s1.json").write_text(json.dumps({"sessions": {"1": session}}), encoding="utf-8")
+    (teams / "s1.json").write_text(json.dumps({"session": {"1": session}}), encoding="utf-8")
     (teams / "kapot.json").write_text("{niet af", encoding="utf-8")
     (teams / "lijst.json").write_text("[1, 2]", encoding="utf-8")
     found = load_team_agreements(tmp_path)
-    assert [(a.who, a.what, a.when, a.team, a.scenario_id) for a in found] == [
-        ("Anna", "Belt Veilig Thuis voor advies", "vrijdag", "Team Noord", "alfa")
+    assert [(a.who, a.what, a.when, a.team, a.scenario_id, a.date) for a in found] == [
+        ("Anna", "Belt Veilig Thuis voor advies", "vrijdag", "Team Noord", "alfa", "2025-03-12")
     ]
     report = build_report(records(), SCENARIOS, agreements=found)
     assert report.summaries[0].agreements == tuple(found)
     zuid = build_report(records(), SCENARIOS, ReportFilter(team="Team Zuid"), agreements=found)
     assert zuid.agreements == []
+    org_a = build_report(records(), SCENARIOS, ReportFilter(organisation="Org A"), agreements=found)
+    assert org_a.agreements == found
+    markdown = to_markdown(report)
+    assert "- **Anna** doet: Belt Veilig Thuis voor advies (wanneer: vrijdag)." in markdown
+    assert "_1. Ik mis de regie, Team Noord, 12-03-2025_" in markdown

@@ -124,7 +124,8 @@ def report_data(report: Report) -> dict[str, Any]:
 
     def agreement(a: Any) -> dict[str, str]:
         return {"who": a.who, "what": a.what, "when": a.when, "scenario_id": a.scenario_id,
-                "team": a.team, "session_id": a.session_id}  # fmt: skip
+                "team": a.team, "organisation": a.organisation, "date": a.date,
+                "session_id": a.session_id}  # fmt: skip
 
     scenarios = [
         {
@@ -230,8 +231,12 @@ def to_markdown(report: Report) -> str:
     out += ["## Afspraken uit teamtrainingen", ""]
     if not report.agreements:
         out.append("Er zijn nog geen afspraken uit teamtrainingen vastgelegd.")
+    titles = {s.id: f"{s.number}. {s.title}" for s in report.scenarios}
     for a in report.agreements:
-        out.append(f"- **{_md(a.who) or 'Iemand'}** doet: {_md(a.what)} (wanneer: {_md(a.when) or 'nog open'}).")  # fmt: skip
+        where = ", ".join(
+            x for x in (titles.get(a.scenario_id, ""), a.team, dutch_date(a.date)) if x
+        )
+        out.append(f"- **{_md(a.who) or 'Iemand'}** doet: {_md(a.what)} (wanneer: {_md(a.when) or 'nog open'}). _{_md(where)}_")  # fmt: skip
     numbers = " | ".join(str(s.number) for s in report.scenarios)
     out += ["", "## Deelnemers", ""]
     out.append("Per casus: score en datum van afronden (Z = zelfstudie, T = teamtraining).")

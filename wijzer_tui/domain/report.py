@@ -36,6 +36,8 @@ class Agreement:
     scenario_id: str = ""
     team: str = ""
     session_id: str = ""
+    organisation: str = ""
+    date: str = ""  # the day of the team session
 
 
 @dataclass(slots=True)  # not frozen: 7,500 frozen cells cost as much as reading the files
@@ -305,19 +307,29 @@ def build_report(
     """The whole report for the learners passing `flt`, rows in the asked order."""
     flt = flt or ReportFilter()
     rows = sort_rows(filter_rows(build_rows(records, scenarios), flt), sort, reverse)
-    teams = {r.profile.team for r in rows}
-    shown = [a for a in agreements if not flt.team or a.team in teams]
+    shown = filter_agreements(agreements, flt)
     return Report(
         list(scenarios), rows, summarise(rows, scenarios, shown), flt, list(shown), now_iso()
     )
 
 
+def filter_agreements(agreements: Iterable[Agreement], flt: ReportFilter) -> list[Agreement]:
+    """Agreements of sessions of the filtered team and organisation (sessions mix professions)."""
+    return [
+        a
+        for a in agreements
+        if (not flt.team or a.team == flt.team)
+        and (not flt.organisation or a.organisation == flt.organisation)
+    ]
+
+
 def load_team_agreements(root: Path) -> list[Agreement]:
     """Agreements from team sessions in `root/teams/*.json`; empty when there are none.
 
-    Hook for the team-session store (a later issue). Tolerant: a missing folder, an unreadable
-    or odd file or entry is skipped, never an error. Read shape: TinyDB tables whose documents
-    may carry `agreements: [{who, what, when}]` next to `scenario_id`, `team` and `id`.
+    Reads the team-session files directly (tolerant, no locks: files are replaced whole): a
+    missing folder, an unreadable or odd file or entry is skipped, never an error. Read shape:
+    TinyDB tables whose documents carry `agreements: [{who, what, when}]` next to `id`,
+    `scenario_id`, `team`, `organisation` and `date`, as TeamSession.to_dict writes them.
     """
     found: list[Agreement] = []
     for path in sorted((root / "teams").glob("*.json")) if (root / "teams").is_dir() else []:
@@ -334,6 +346,7 @@ def load_team_agreements(root: Path) -> list[Agreement]:
                     found.append(Agreement(
                         _text(item, "who"), item["what"], _text(item, "when"),
                         _text(doc, "scenario_id"), _text(doc, "team"), _text(doc, "id"),
+                        _text(doc, "organisation"), _text(doc, "date"),
                     ))  # fmt: skip
     return found
 

@@ -28,6 +28,7 @@ from wijzer_tui.domain.report import (
     ReportFilter,
     Row,
     build_rows,
+    filter_agreements,
     filter_choices,
     filter_rows,
     load_team_agreements,
@@ -172,9 +173,7 @@ class OverviewScreen(BaseScreen):
 
     def summary_text(self) -> Text:
         """Per scenario: completion, mean score, the most often missed tips and agreements."""
-        flt = self.current_filter
-        teams = {r.profile.team for r in self.shown}
-        own = [a for a in self.agreements if not flt.team or a.team in teams]
+        own = filter_agreements(self.agreements, self.current_filter)
         text = Text()
         for s in summarise(self.shown, self.scenarios, own):
             text.append(f"{s.scenario.number}. {s.scenario.title}\n", style="bold")
@@ -191,7 +190,9 @@ class OverviewScreen(BaseScreen):
             if s.agreements:
                 text.append("Afspraken:\n", style="italic")
             for a in s.agreements:
-                text.append(f"• {a.who or 'Iemand'}: {a.what} (wanneer: {a.when or 'open'})\n")
+                text.append(f"• {a.who or 'Iemand'}: {a.what} (wanneer: {a.when or 'open'})")
+                context = ", ".join(x for x in (a.team, dutch_date(a.date)) if x)
+                text.append(f" · {context}\n" if context else "\n", style="dim")
             text.append("\n")
         if not own:
             text.append("Nog geen afspraken uit teamtrainingen.\n", style="dim")
