@@ -11,17 +11,11 @@ from pathlib import Path
 import pytest
 from tinydb import where
 
-from wijzer_tui.domain import storage
+from wijzer_tui.domain import paths, storage
 from wijzer_tui.domain.errors import StoreError
+from wijzer_tui.domain.paths import quarantine, write_atomic
 from wijzer_tui.domain.records import SCHEMA_VERSION
-from wijzer_tui.domain.storage import (
-    DamagedFileError,
-    locked_db,
-    open_db,
-    quarantine,
-    read_data,
-    write_atomic,
-)
+from wijzer_tui.domain.storage import DamagedFileError, locked_db, open_db, read_data
 
 
 def doc(**fields: object) -> dict:
@@ -47,7 +41,7 @@ def test_failed_fsync_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(storage.os, "fsync", full)
+    monkeypatch.setattr(paths.os, "fsync", full)
     with pytest.raises(StoreError, match="schijf is vol"):
         write_atomic(path, b"nieuw")
     monkeypatch.undo()

@@ -13,11 +13,12 @@ import time
 from pathlib import Path
 
 import pytest
+from tinydb import where
 
-from wijzer_tui.domain import storage
+from wijzer_tui.domain import paths, storage
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.records import SCHEMA_VERSION, Answer, Attempt, Profile
-from wijzer_tui.domain.storage import read_data
+from wijzer_tui.domain.storage import locked_db, open_db, read_data
 from wijzer_tui.domain.store import ProgressStore
 
 WRITER = Path(__file__).with_name("store_writer.py")
@@ -157,6 +158,44 @@ def test_import_merges_and_is_idempotent(store: ProgressStore, tmp_path: Path) -
     assert {a.learner_id for a in merged} == {anna.id}
 
 
+def test_learner_files_are_tinydb_files(store: ProgressStore) -> None:
+    anna = store.create_profile("Anna", "politie")
+    attempt = store.start_attempt(anna.id, "regie", 1)
+    store.save_answer(anna.id, attempt.id, Answer("s1"))
+    db = open_db(learner_file(store, anna.id))
+    assert db.table("profile").all()[0]["name"] == "Anna"
+    (doc,) = db.table("attempts").search(where("id") == attempt.id)
+    assert doc["answers"][0]["step_id"] == "s1"
+    assert doc["schema_version"] == SCHEMA_VERSION
+
+
+def test_changes_by_another_writer_are_kept(store: ProgressStore) -> None:
+    anna = store.create_profile("Anna", "politie")
+    attempt = store.start_attempt(anna.id, "regie", 1)
+    store.save_answer(anna.id, attempt.id, Answer("s1"))
+    # Another window (here: plain TinyDB under the same lock) changes the file in between.
+    with locked_db(learner_file(store, anna.id)) as db:
+        db.table("attempts").insert({**_doc_of(anna.id), "schema_version": SCHEMA_VERSION})
+    store.save_answer(anna.id, attempt.id, Answer("s2"))
+    assert len(store.attempts(anna.id)) == 2
+    assert [a.step_id for a in store.attempt(anna.id, attempt.id).answers] == ["s1", "s2"]
+
+
+def test_returned_records_are_copies(store: ProgressStore) -> None:
+    anna = store.create_profile("Anna", "politie")
+    attempt = store.start_attempt(anna.id, "regie", 1)
+    saved = store.save_answer(anna.id, attempt.id, Answer("s1", ["a"]))
+    saved.answers[0].option_ids.append("niet-gekozen")
+    saved.answers.append(Answer("niet-gegeven"))
+    store.save_answer(anna.id, attempt.id, Answer("s2", ["b"]))
+    answers = store.attempt(anna.id, attempt.id).answers
+    assert [(a.step_id, a.option_ids) for a in answers] == [("s1", ["a"]), ("s2", ["b"])]
+
+
+def _doc_of(learner_id: str) -> dict:
+    return Attempt(id="f" * 32, learner_id=learner_id, scenario_id="x", content_version=1).to_dict()
+
+
 # -- crash safety and concurrency ----------------------------------------------------------
 
 
@@ -286,7 +325,7 @@ def test_full_or_read_only_disk_raises_and_keeps_the_old_file(
     def fail(*args: object) -> None:
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(storage.os, "replace", fail)
+    monkeypatch.setattr(paths.os, "replace", fail)
     with pytest.raises(StoreError, match="niet worden opgeslagen") as info:
         store.save_answer(anna.id, attempt.id, Answer("tweede"))
     reason = {errno.ENOSPC: "vol", errno.EROFS: "alleen-lezen", errno.EACCES: "toestemming"}
@@ -295,6 +334,9 @@ def test_full_or_read_only_disk_raises_and_keeps_the_old_file(
     assert learner_file(store, anna.id).read_bytes() == before
     assert [p.name for p in store.learners_dir.iterdir() if p.name.endswith(".tmp")] == []
     assert [a.step_id for a in store.attempt(anna.id, attempt.id).answers] == ["eerste"]
+    # The failed answer does not come back with the next save.
+    store.save_answer(anna.id, attempt.id, Answer("derde"))
+    assert [a.step_id for a in store.attempt(anna.id, attempt.id).answers] == ["eerste", "derde"]
 
 
 def test_migration_hook_upgrades_older_documents(

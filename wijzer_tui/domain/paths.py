@@ -1,10 +1,13 @@
-"""Where wijzer keeps progress on this machine, and how its private folders are made."""
+"""Where wijzer keeps progress, and safe file operations there: private folders, atomic replace."""
 
 from __future__ import annotations
 
 import errno
 import os
+import tempfile
 from collections.abc import Mapping
+from contextlib import suppress
+from datetime import datetime
 from pathlib import Path
 
 import platformdirs
@@ -62,12 +65,10 @@ def ensure_private_dir(path: Path) -> Path:
             f"De map {path} kon niet worden gemaakt ({os_reason(exc)}). "
             "Kies een andere map met --progress-dir."
         ) from exc
-    try:
-        # mkdir's mode is reduced by the umask and ignored for existing folders.
+    # mkdir's mode is reduced by the umask and ignored for existing folders. chmod fails on a
+    # folder we do not own (e.g. a chosen shared folder): usable as long as we may write in it.
+    with suppress(OSError):
         path.chmod(0o700)
-    except OSError:
-        # Not our folder (e.g. a chosen shared folder): usable as long as we may write in it.
-        pass
     if not os.access(path, os.W_OK | os.X_OK):
         raise StoreError(
             f"Je mag niet schrijven in de map {path}. Kies een andere map met --progress-dir."
@@ -86,3 +87,64 @@ def os_reason(exc: OSError) -> str:
     if exc.errno == errno.EDQUOT:
         return "je schijfruimte is op"
     return exc.strerror or type(exc).__name__
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX only: Windows cannot open folders)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, payload: bytes) -> None:
+    """Replace `path` by `payload` so a crash leaves the old or the new file, never a mix.
+
+    Temp file in the same folder (0600 by mkstemp, kept by the rename), flush, fsync,
+    os.replace, fsync of the folder. Raises StoreError (Dutch) on a full disk or a read-only
+    folder; the old file then stays intact.
+    """
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+        tmp = None
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        raise StoreError(
+            f"Je voortgang kon niet worden opgeslagen in {path.parent} ({os_reason(exc)}). "
+            "Wat al was opgeslagen, is bewaard gebleven."
+        ) from exc
+    finally:
+        if tmp is not None:
+            with suppress(OSError):  # a leftover hidden temp file is harmless
+                os.unlink(tmp)
+
+
+def quarantine(path: Path, kind: str = "beschadigd") -> Path:
+    """Move an unusable file aside as `<stem>.<kind>-<YYYYmmdd-HHMMSS>.json`; return the new path.
+
+    Never overwrites anything. Raises StoreError when the file cannot be moved.
+    """
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{kind}-{stamp}.json")
+    number = 1
+    while target.exists():
+        number += 1
+        target = path.with_name(f"{path.stem}.{kind}-{stamp}-{number}.json")
+    try:
+        os.rename(path, target)
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        raise StoreError(
+            f"Het bestand {path} is niet te gebruiken en kon niet apart worden gezet "
+            f"({os_reason(exc)}). Wijzer laat het staan en gebruikt het niet."
+        ) from exc
+    return target

@@ -143,3 +143,19 @@ def local_date(iso: str | None) -> str:
         return datetime.fromisoformat(iso).astimezone().strftime("%d-%m-%Y")
     except ValueError:
         return ""
+
+
+def from_stored(cls: type[Any], data: dict[str, Any]) -> Any:
+    """Build a record (Profile, Answer, Attempt without its answers) from stored data, fast.
+
+    With exactly the dataclass's fields, `data` itself becomes the record's __dict__: the store
+    builds tens of thousands of records for reports and __init__ doubled that cost. Otherwise
+    unknown keys are ignored and a missing required field raises TypeError.
+    """
+    fields = cls.__dataclass_fields__
+    plain = "__slots__" not in cls.__dict__ and not hasattr(cls, "__post_init__")
+    if plain and data.keys() == fields.keys():
+        record = object.__new__(cls)
+        record.__dict__ = data
+        return record
+    return cls(**{k: data[k] for k in fields if k in data})

@@ -1,25 +1,22 @@
-"""Crash-safe TinyDB files: atomic writes, inter-process locks, schema checks and migrations.
+"""Crash-safe TinyDB files: checks, migrations, inter-process locks and fast locked edits.
 
 Reusable by every store (learners, team sessions). Rules:
 
-- A write goes to a temp file in the same folder, is flushed and fsynced, then replaces the old
-  file with ``os.replace`` and the folder is fsynced: a crash leaves the old or the new file,
-  never a mix. Files are 0600 (``mkstemp``), folders 0700.
-- Every read-modify-write runs inside ``locked_db(path)``: a ``FileLock`` on ``<file>.lock``,
-  and the file is read again inside the lock, so two processes never lose each other's update.
-- Reading is safe without the lock, because the file is only ever replaced whole.
-- A file that is not valid JSON, has the wrong shape or a newer ``schema_version`` raises
-  ``DamagedFileError``; ``quarantine`` moves it aside. Nothing here ever overwrites it.
+- Writes go through `paths.write_atomic` (temp file, fsync, os.replace, fsync of the folder):
+  a crash leaves the old or the new file, never a mix. Files are 0600, folders 0700.
+- Every read-modify-write runs under a `FileLock` on `<file>.lock` and reads the file again
+  inside the lock (`locked_db` for TinyDB, `edit` for the fast path), so two processes never
+  lose each other's update. Plain reads need no lock: files are only ever replaced whole.
+- A file that is not valid JSON, has the wrong shape or a newer `schema_version` raises
+  `DamagedFileError`; `set_aside` moves it away. Nothing here ever writes over it.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
-from datetime import datetime
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,7 +26,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from wijzer_tui.domain.errors import StoreError
-from wijzer_tui.domain.paths import os_reason
+from wijzer_tui.domain.paths import os_reason, quarantine, write_atomic
 from wijzer_tui.domain.records import SCHEMA_VERSION
 
 Data = dict[str, dict[str, dict[str, Any]]]
@@ -66,11 +63,8 @@ def _migrate(path: Path, table: str, doc: dict[str, Any]) -> dict[str, Any]:
     if type(version) is not int:
         raise DamagedFileError(path, "een gegeven mist zijn schema_version")
     if version > SCHEMA_VERSION:
-        raise DamagedFileError(
-            path,
-            f"gemaakt met een nieuwere versie van wijzer (versie {version})",
-            "nieuwere-versie",
-        )
+        reason = f"gemaakt met een nieuwere versie van wijzer (versie {version})"
+        raise DamagedFileError(path, reason, "nieuwere-versie")
     while version < SCHEMA_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
@@ -81,8 +75,13 @@ def _migrate(path: Path, table: str, doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-def check_data(path: Path, data: Any) -> Data:
-    """Check the TinyDB shape of parsed `data` and migrate old documents; raise DamagedFileError."""
+def parse(path: Path, raw: bytes) -> Data:
+    """Parse and check the TinyDB shape of `raw`, migrating old documents; DamagedFileError."""
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, ValueError) as exc:
+        reason = "het bestand is leeg" if not raw.strip() else "geen geldige JSON"
+        raise DamagedFileError(path, reason) from exc
     if not isinstance(data, dict):
         raise DamagedFileError(path, "de inhoud heeft een verkeerde vorm")
     for table_name, table in data.items():
@@ -96,69 +95,29 @@ def check_data(path: Path, data: Any) -> Data:
     return data
 
 
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(f"Het bestand {path} kon niet worden gelezen ({os_reason(exc)}).") from exc
+
+
 def read_data(path: Path) -> Data | None:
     """The checked contents of a stored file, or None when it does not exist.
 
     Raises DamagedFileError for unusable contents and StoreError when it cannot be read.
     """
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise StoreError(f"Het bestand {path} kon niet worden gelezen ({os_reason(exc)}).") from exc
-    try:
-        data = json.loads(raw)
-    except (UnicodeDecodeError, ValueError) as exc:
-        reason = "het bestand is leeg" if not raw.strip() else "geen geldige JSON"
-        raise DamagedFileError(path, reason) from exc
-    return check_data(path, data)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename in `folder` durable (POSIX only: Windows cannot open folders)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_atomic(path: Path, payload: bytes) -> None:
-    """Replace `path` by `payload` so a crash leaves the old or the new file, never a mix.
-
-    Raises StoreError (Dutch) on a full disk or a read-only folder; the old file stays intact.
-    """
-    tmp: str | None = None
-    try:
-        # mkstemp creates the file 0600 and the rename keeps that mode.
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        tmp = None
-        _fsync_dir(path.parent)
-    except OSError as exc:
-        raise StoreError(
-            f"Je voortgang kon niet worden opgeslagen in {path.parent} ({os_reason(exc)}). "
-            "Wat al was opgeslagen, is bewaard gebleven."
-        ) from exc
-    finally:
-        if tmp is not None:
-            with suppress(OSError):  # a leftover hidden temp file is harmless
-                os.unlink(tmp)
+    raw = _read_bytes(path)
+    return None if raw is None else parse(path, raw)
 
 
 class AtomicJSONStorage(Storage):
     """TinyDB storage that checks on read and writes atomically; write only inside `locked_db`.
 
     With `cached=True` the file is parsed once and later reads return what was last read or
-    written. That is only correct while the lock is held (nobody else can change the file),
-    so `locked_db` uses it and `open_db` does not.
+    written: only correct while the lock is held, so `locked_db` uses it and `open_db` does not.
     """
 
     def __init__(self, path: str | Path, cached: bool = False) -> None:
@@ -241,26 +200,71 @@ def locked_db(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[TinyDB]:
             db.close()
 
 
-def quarantine(path: Path, kind: DamageKind = "beschadigd") -> Path:
-    """Move an unusable file aside as `<stem>.<kind>-<YYYYmmdd-HHMMSS>.json`; return the new path.
+class Edit:
+    """The tables of one file inside `edit()`. Read `data`, never change it: use `put`."""
 
-    Never overwrites anything. Raises StoreError when the file cannot be moved.
+    def __init__(self, data: Data | None, fragments: dict[tuple[str, str], bytes]) -> None:
+        self.data: Data | None = data
+        self._fragments = fragments
+        self.changed = False
+
+    def put(self, table: str, doc_id: str, doc: dict[str, Any]) -> None:
+        """Store `doc` (a new dict, with its schema_version) as document `doc_id` of `table`."""
+        if self.data is None:
+            self.data = {}
+        self.data.setdefault(table, {})[doc_id] = doc
+        self._fragments.pop((table, doc_id), None)
+        self.changed = True
+
+    def insert(self, table: str, doc: dict[str, Any]) -> str:
+        """Add `doc` under the next free document id of `table` (as TinyDB does); return the id."""
+        ids = [int(doc_id) for doc_id in (self.data or {}).get(table, {})]
+        doc_id = str(max(ids, default=0) + 1)
+        self.put(table, doc_id, doc)
+        return doc_id
+
+    def payload(self) -> bytes:
+        """The file's bytes; unchanged documents reuse their cached serialisation."""
+        tables = []
+        for name, table in (self.data or {}).items():
+            docs = []
+            for doc_id, doc in table.items():
+                fragment = self._fragments.get((name, doc_id))
+                if fragment is None:
+                    fragment = self._fragments[(name, doc_id)] = dumps(doc_id) + b":" + dumps(doc)
+                docs.append(fragment)
+            tables.append(dumps(name) + b":{" + b",".join(docs) + b"}")
+        return b"{" + b",".join(tables) + b"}"
+
+
+# Per process: path -> (the file's bytes, their parsed data, serialised documents). An entry is
+# used only when the file still holds exactly those bytes, and never leaves this module.
+_CACHE: OrderedDict[Path, tuple[bytes, Data, dict[tuple[str, str], bytes]]] = OrderedDict()
+_CACHE_SIZE = 8
+
+
+@contextmanager
+def edit(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[Edit]:
+    """A locked read-modify-write of `path` in TinyDB's format, written atomically on success.
+
+    The fast path for frequent small changes: when the file still holds the bytes this process
+    last wrote, it is not parsed again and only changed documents are serialised again.
     """
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.{kind}-{stamp}.json")
-    number = 1
-    while target.exists():
-        number += 1
-        target = path.with_name(f"{path.stem}.{kind}-{stamp}-{number}.json")
-    try:
-        os.rename(path, target)
-        _fsync_dir(path.parent)
-    except OSError as exc:
-        raise StoreError(
-            f"Het bestand {path} is niet te gebruiken en kon niet apart worden gezet "
-            f"({os_reason(exc)}). Wijzer laat het staan en gebruikt het niet."
-        ) from exc
-    return target
+    with locked(path, timeout):
+        raw = _read_bytes(path)
+        cached = _CACHE.pop(path, None)
+        if raw is not None and cached is not None and cached[0] == raw:
+            current = Edit(cached[1], cached[2])
+        else:
+            current = Edit(None if raw is None else parse(path, raw), {})
+        yield current  # on an exception the (possibly changed) entry stays dropped
+        if current.changed:
+            raw = current.payload()
+            write_atomic(path, raw)
+        if raw is not None and current.data is not None:
+            _CACHE[path] = (raw, current.data, current._fragments)
+            while len(_CACHE) > _CACHE_SIZE:
+                _CACHE.popitem(last=False)
 
 
 def damage_message(error: DamagedFileError, kept: Path) -> str:
@@ -278,22 +282,25 @@ def damage_message(error: DamagedFileError, kept: Path) -> str:
     )
 
 
-def set_aside(error: DamagedFileError, warnings: list[str]) -> str:
-    """Move a damaged file aside (its lock held by the caller) and add the Dutch warning once."""
-    try:
-        message = damage_message(error, quarantine(error.path, error.kind))
-    except StoreError as exc:
-        message = exc.message
+def _add(warnings: list[str], message: str) -> str:
     if message not in warnings:
         warnings.append(message)
     return message
 
 
+def set_aside(error: DamagedFileError, warnings: list[str]) -> str:
+    """Move a damaged file aside (its lock held by the caller) and add the Dutch warning once."""
+    try:
+        return _add(warnings, damage_message(error, quarantine(error.path, error.kind)))
+    except StoreError as exc:
+        return _add(warnings, exc.message)
+
+
 def recheck_and_set_aside(
     error: DamagedFileError, check: Callable[[Path, Data], object], warnings: list[str]
-) -> None:
-    """Read a damaged file again under its lock and set it aside only if `check` still fails:
-    another window may have replaced or moved it in the meantime. Never raises."""
+) -> str | None:
+    """Read a damaged file again under its lock and set it aside only if `check` still fails
+    (another window may have replaced or moved it meanwhile). Returns the warning; never raises."""
     try:
         with locked(error.path):
             try:
@@ -301,8 +308,7 @@ def recheck_and_set_aside(
                 if data is not None:
                     check(error.path, data)
             except DamagedFileError as again:
-                set_aside(again, warnings)
+                return set_aside(again, warnings)
     except StoreError as exc:
-        message = f"{error.message} Wijzer gebruikt het niet. ({exc.message})"
-        if message not in warnings:
-            warnings.append(message)
+        return _add(warnings, f"{error.message} Wijzer gebruikt het niet. ({exc.message})")
+    return None

@@ -1,0 +1,167 @@
+"""Benchmark the progress store against bare file operations measured in the same run.
+
+Run by hand: ``python bench/store.py``. Not a test: it prints figures, and its last line holds
+the ratios as name=value pairs.
+
+- save_N: median durable `save_answer` for a learner with N attempts, divided by the median bare
+  atomic write (temp file, write, fsync, replace) of the same bytes. Target: save_200 <= 4.
+- read: `all_records()` over 1,500 learner files (7,500 attempts) divided by bare `json.load` of
+  the same files (results kept, cyclic GC paused: the pure parsing cost). Targets: read <= 2
+  and read_seconds < 1.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from wijzer_tui.domain.records import SCHEMA_VERSION, Answer, Attempt, Profile
+from wijzer_tui.domain.storage import dumps
+from wijzer_tui.domain.store import ProgressStore
+
+SAVES = 40
+READ_RUNS = 5
+LEARNERS = 1500
+ATTEMPTS_EACH = 5
+
+
+def fake_attempt(learner_id: str, number: int, status: str = "finished") -> Attempt:
+    """An attempt shaped like a real one: eight answers, one with a reflection."""
+    answers = [
+        Answer(f"stap-{step}", [f"optie-{step}-a", f"optie-{step}-c"], ticked_tips=["tip-1"])
+        for step in range(7)
+    ]
+    answers.append(Answer("reflectie", reflection="Ik zou de volgende keer eerder vragen. " * 3))
+    return Attempt(
+        id=f"{learner_id[:16]}{number:016d}",
+        learner_id=learner_id,
+        scenario_id=f"0{number % 6 + 1}-casus",
+        content_version=1,
+        status=status,  # type: ignore[arg-type]
+        finished="2026-03-01T10:00:00+00:00" if status == "finished" else None,
+        score=number % 10 if status == "finished" else None,
+        answers=answers,
+    )
+
+
+def bare_atomic_write(path: Path, payload: bytes) -> float:
+    """Seconds for write + fsync + replace of `payload` next to `path`."""
+    start = time.perf_counter()
+    fd, tmp = tempfile.mkstemp(dir=path.parent)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(payload)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path.with_suffix(".bare"))
+    return time.perf_counter() - start
+
+
+def bench_save(root: Path, attempts: int) -> tuple[float, float, int]:
+    """Median save and median bare write (seconds) and the file size for one learner."""
+    store = ProgressStore(root / f"save-{attempts}")
+    profile = Profile(id="b" * 32, name="Bench", beroepsgroep="politie")
+    history = [fake_attempt(profile.id, n) for n in range(attempts - 1)]
+    busy = fake_attempt(profile.id, attempts, status="busy")
+    busy.answers = []
+    store.import_learner(profile, [*history, busy])
+    path = store.learners_dir / f"{profile.id}.json"
+    saves, bares = [], []
+    for number in range(SAVES):
+        answer = Answer(f"stap-{number}", ["optie-a"])
+        start = time.perf_counter()
+        store.save_answer(profile.id, busy.id, answer, position=f"stap-{number}")
+        saves.append(time.perf_counter() - start)
+        bares.append(bare_atomic_write(path, path.read_bytes()))
+    return statistics.median(saves), statistics.median(bares), path.stat().st_size
+
+
+def make_learners(root: Path) -> list[Path]:
+    """LEARNERS files in the store's own format, written directly (setup is not measured)."""
+    folder = root / "read" / "learners"
+    folder.mkdir(parents=True)
+    files = []
+    for number in range(LEARNERS):
+        learner_id = f"{number:032x}"
+        profile = Profile(id=learner_id, name=f"Leerling {number}", beroepsgroep="onderwijs")
+        attempts = [fake_attempt(learner_id, n) for n in range(ATTEMPTS_EACH)]
+        data = {
+            "profile": {"1": {**profile.to_dict(), "schema_version": SCHEMA_VERSION}},
+            "attempts": {
+                str(n + 1): {**a.to_dict(), "schema_version": SCHEMA_VERSION}
+                for n, a in enumerate(attempts)
+            },
+        }
+        path = folder / f"{learner_id}.json"
+        path.write_bytes(dumps(data))
+        files.append(path)
+    return files
+
+
+def bare_load(files: list[Path]) -> list[object]:
+    """The baseline: json.load of every file, results kept, the cyclic GC paused as ours does."""
+    gc.disable()
+    try:
+        loaded = []
+        for path in files:
+            with open(path, "rb") as handle:
+                loaded.append(json.load(handle))
+        return loaded
+    finally:
+        gc.enable()
+
+
+def bench_read(root: Path) -> tuple[float, float]:
+    """Median seconds of all_records() and of bare json.load over the same files."""
+    files = make_learners(root)
+    store = ProgressStore(root / "read")
+    ours, bare = [], []
+    for _ in range(READ_RUNS):
+        gc.collect()  # each run starts from the same clean heap
+        start = time.perf_counter()
+        loaded = bare_load(files)
+        bare.append(time.perf_counter() - start)
+        del loaded
+        gc.collect()
+        start = time.perf_counter()
+        records = store.all_records()
+        ours.append(time.perf_counter() - start)
+        assert len(records) == LEARNERS
+        assert sum(len(a) for _, a in records) == LEARNERS * ATTEMPTS_EACH
+        del records
+    assert not store.warnings
+    return statistics.median(ours), statistics.median(bare)
+
+
+def main() -> None:
+    """Run every measurement and print the figures and the ratios."""
+    ratios: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="wijzer-bench-") as tmp:
+        root = Path(tmp)
+        for attempts in (1, 200, 1000):
+            save, bare, size = bench_save(root, attempts)
+            ratios[f"save_{attempts}"] = save / bare
+            print(
+                f"save, {attempts:>4} attempts ({size / 1024:7.1f} KiB): "
+                f"{save * 1000:6.2f} ms; bare atomic write {bare * 1000:6.2f} ms; "
+                f"ratio {save / bare:.2f}"
+            )
+        ours, bare = bench_read(root)
+        ratios["read"] = ours / bare
+        ratios["read_seconds"] = ours
+        print(
+            f"all_records, {LEARNERS} learners / {LEARNERS * ATTEMPTS_EACH} attempts: "
+            f"{ours:.3f} s; bare json.load {bare:.3f} s; ratio {ours / bare:.2f}"
+        )
+    print(" ".join(f"{name}={value:.2f}" for name, value in ratios.items()))
+
+
+if __name__ == "__main__":
+    main()
