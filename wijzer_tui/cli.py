@@ -15,7 +15,7 @@ from wijzer_tui.domain.errors import WijzerError
 cli_dutch.install()
 
 # Modules that add a subcommand: each has `register(subparsers)` which sets `handler` on its parser.
-COMMAND_MODULES: tuple[str, ...] = ("wijzer_tui.cli_report",)
+COMMAND_MODULES: tuple[str, ...] = ("wijzer_tui.cli_report", "wijzer_tui.cli_team")
 
 DESCRIPTION = (
     "wijzer: oefen met de Frustratiewijzer (CCV, Movisie, NJi, maart 2023).\n"

@@ -98,15 +98,21 @@ def status_line(step: Step, entry: GroupEntry, attendees: int) -> str:
     """One line under the list: how the group chose so far, and how to switch."""
     if entry.mode == "consensus":
         chosen = len(group_choice(step, entry))
-        return (
-            f"Samen gekozen: {chosen} optie(s). Enter of spatie kiest; "
-            "+ of - gaat terug naar stemmen tellen."
-        )
+        return f"Samen gekozen: {chosen} · Enter kiest of wist · + of - telt weer stemmen"
     votes = sum(entry.tallies.values())
     return (
-        f"Stemmen: {votes} · deelnemers: {attendees}. Kies met 1-9 of ↑ ↓, tel met + en -. "
-        "Enter: samen één keuze."
+        f"{attendees} deelnemers · {votes} stemmen · 1-9 kiest · + - telt · Enter: samen één keuze"
     )
+
+
+def row_line(mark: str, tally: str, content: str, width: int = 3) -> Table:
+    """Mark, tally and text in columns, so wrapped text keeps its indent."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=1, no_wrap=True)
+    grid.add_column(width=width, justify="right", no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(mark), Text(tally), Text(content))
+    return grid
 
 
 def reveal(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Widget]:
@@ -125,7 +131,16 @@ def reveal(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Widget]:
 
 def _reveal_choose(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Widget]:
     rows = choose_rows(scenario, step, entry)
-    widgets: list[Widget] = [text(step.prompt, "question")]
+    width = max(len(tally_text(entry, r)) for r in rows)
+    score = step_score(scenario, step, entry)
+    tips = sum(1 for r in rows if r.verdict in ("in_line", "missed"))
+    in_line = sum(1 for r in rows if r.verdict == "in_line")
+    against = sum(1 for r in rows if r.verdict == "against")
+    result = (
+        f"Jullie kozen {in_line} van de {tips} tips · {against} keuze(s) die de wijzer "
+        f"afraadt · score {score}%"
+    )
+    widgets: list[Widget] = [text(step.prompt), Static(result, classes="score", id="group-score")]
     css = {"in_line": "in-line", "against": "against", "neutral": "", "missed": "missed"}
     for verdict, label in VERDICT_LABELS.items():
         group = [r for r in rows if r.verdict == verdict]
@@ -134,15 +149,13 @@ def _reveal_choose(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Wi
         widgets.append(heading(f"{label} ({len(group)})"))
         for row in group:
             mark = label[0] if verdict != "not_chosen" else "·"
-            line = f"{mark} {tally_text(entry, row):>4}  {row.text}"
-            widgets.append(text(line, css.get(verdict, "muted") + " team-row"))
-            if verdict in ("in_line", "missed"):
-                widgets.append(text(f"Tip uit de wijzer: {row.note}", "muted team-note"))
-            elif row.note:
-                widgets.append(text(f"Waarom: {row.note}", "muted team-note"))
-    score = step_score(scenario, step, entry)
-    widgets.append(Static(f"Score van de groep bij deze stap: {score}%", classes="score"))
-    widgets.append(text(TEAM_SCORE_RULE, "muted"))
+            line = row_line(mark, tally_text(entry, row), row.text, width)
+            widgets.append(Static(line, classes=css.get(verdict, "muted") + " team-row"))
+            if row.note:
+                prefix = "Tip uit de wijzer" if verdict in ("in_line", "missed") else "Waarom"
+                note = row_line("", "", f"{prefix}: {row.note}", width)
+                widgets.append(Static(note, classes="muted team-note"))
+    widgets.append(text(TEAM_SCORE_RULE, "muted team-rule"))
     return widgets
 
 
@@ -162,7 +175,10 @@ def _reveal_decide(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Wi
         widgets.append(text(f"✗ Jullie laten deze tip liggen: {tip.text}", "against"))
     widgets.append(Static(f"Score van de groep bij deze stap: {outcome.score}%", classes="score"))
     widgets.append(heading("Alle keuzes"))
-    for row in decide_rows(step, entry):
+    rows = decide_rows(step, entry)
+    width = max(len(tally_text(entry, r)) for r in rows)
+    for row in rows:
         mark = "●" if row.chosen else "○"
-        widgets.append(text(f"{mark} {tally_text(entry, row):>4}  {row.text}", "team-row"))
+        line = row_line(mark, tally_text(entry, row), row.text, width)
+        widgets.append(Static(line, classes="team-row" + ("" if row.chosen else " muted")))
     return widgets

@@ -88,7 +88,12 @@ class DiscussionTimer(Widget):
         """The discussion time is up."""
 
     def __init__(
-        self, minutes: int, *, clock: Clock = time.monotonic, bell: bool = False, id: str | None = None
+        self,
+        minutes: int,
+        *,
+        clock: Clock = time.monotonic,
+        bell: bool = False,
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.countdown = Countdown(minutes * 60, clock)

@@ -1,0 +1,365 @@
+"""A team training session on a shared screen: attendees, the group's choices, reveal, agreements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from wijzer_tui.domain.errors import WijzerError
+from wijzer_tui.domain.model import Scenario, Step
+from wijzer_tui.domain.records import clean_label, new_id, now_iso
+from wijzer_tui.domain.scoring import scenario_score
+
+InputMode = Literal["tally", "consensus"]
+SessionStatus = Literal["busy", "finished"]
+DEFAULT_MINUTES = 5
+MAX_MINUTES = 60
+MAX_ATTENDEES = 60
+MAX_AGREEMENT = 200  # characters of the "what" of an agreement
+
+
+class TeamError(WijzerError):
+    """Something the facilitator tried does not fit the session (Dutch message)."""
+
+    title = "Teamtraining"
+
+
+def today() -> str:
+    """Today's local date as YYYY-MM-DD (a session is dated where it is held)."""
+    return date.today().isoformat()
+
+
+def dutch_date(iso_date: str) -> str:
+    """YYYY-MM-DD as 12-03-2026; unreadable text is returned as it is."""
+    try:
+        return date.fromisoformat(iso_date).strftime("%d-%m-%Y")
+    except ValueError:
+        return iso_date
+
+
+PAGE_TITLES = {
+    "intro": "Herken je dit?",
+    "case": "Het probleem",
+    "why": "Waarom is dit belangrijk?",
+    "agreements": "Afspraken (wie · wat · wanneer)",
+    "summary": "Overzicht van de sessie",
+}
+STEP_TITLES = {"choose": "Wat doe je?", "decide": "De casus gaat verder", "reflect": "Reflectie"}
+
+
+def page_title(scenario: Scenario, section: str) -> str:
+    """The Dutch title of a page of the session."""
+    kind, _, step_id = section.partition(":")
+    step = scenario.step(step_id) if kind == "step" else None
+    if step is not None:
+        return STEP_TITLES[step.kind]
+    return PAGE_TITLES.get(section, "")
+
+
+def sections(scenario: Scenario) -> list[str]:
+    """Every page of a session, in order: the case in three parts, one per step, the end."""
+    return [
+        "intro",
+        "case",
+        "why",
+        *(f"step:{s.id}" for s in scenario.steps),
+        "agreements",
+        "summary",
+    ]
+
+
+@dataclass
+class TeamAgreement:
+    """One agreement the team writes down: who does what, when."""
+
+    who: str
+    what: str
+    when: str
+
+    def to_dict(self) -> dict[str, str]:
+        """Plain data for storage (the coordinators' report reads these keys)."""
+        return {"who": self.who, "what": self.what, "when": self.when}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TeamAgreement:
+        """Build from stored data."""
+        return cls(str(data.get("who", "")), str(data["what"]), str(data.get("when", "")))
+
+
+@dataclass
+class GroupEntry:
+    """What the group chose at one step: tallies per option or one consensus, and reveal state."""
+
+    mode: InputMode = "tally"
+    tallies: dict[str, int] = field(default_factory=dict)
+    consensus: list[str] = field(default_factory=list)
+    revealed: bool = False
+
+    def count(self, option_id: str) -> int:
+        """The tally of one option (0 when nobody chose it)."""
+        return self.tallies.get(option_id, 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for storage."""
+        return {
+            "mode": self.mode,
+            "tallies": dict(self.tallies),
+            "consensus": list(self.consensus),
+            "revealed": self.revealed,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> GroupEntry:
+        """Build from stored data."""
+        mode = data.get("mode", "tally")
+        tallies = {str(k): int(v) for k, v in dict(data.get("tallies", {})).items() if int(v) > 0}
+        return cls(
+            mode="consensus" if mode == "consensus" else "tally",
+            tallies=tallies,
+            consensus=[str(i) for i in data.get("consensus", [])],
+            revealed=bool(data.get("revealed", False)),
+        )
+
+
+def group_choice(step: Step, entry: GroupEntry) -> list[str]:
+    """The group's answer to a step, as option ids.
+
+    Tallies: choose takes every option with a count above 0; decide takes the one option with
+    the most votes (empty while nobody voted or two options tie). Consensus: the chosen ids.
+    """
+    known = [o.id for o in step.options]
+    if entry.mode == "consensus":
+        return [i for i in known if i in entry.consensus]
+    counted = [i for i in known if entry.count(i) > 0]
+    if step.kind != "decide" or not counted:
+        return counted
+    best = max(entry.count(i) for i in counted)
+    winners = [i for i in counted if entry.count(i) == best]
+    return winners if len(winners) == 1 else []
+
+
+@dataclass
+class TeamSession:
+    """One team training: stored as `<root>/teams/<id>.json` after every change."""
+
+    id: str
+    scenario_id: str
+    content_version: int
+    team: str = ""
+    organisation: str = ""
+    date: str = field(default_factory=today)
+    attendees: list[str] = field(default_factory=list)
+    entries: dict[str, GroupEntry] = field(default_factory=dict)
+    agreements: list[TeamAgreement] = field(default_factory=list)
+    position: str = "intro"
+    status: SessionStatus = "busy"
+    timer_minutes: int = DEFAULT_MINUTES
+    created: str = field(default_factory=now_iso)
+    updated: str = field(default_factory=now_iso)
+    finished: str | None = None
+
+    @classmethod
+    def new(
+        cls,
+        scenario: Scenario,
+        team: str,
+        organisation: str,
+        attendees: list[str],
+        timer_minutes: int = DEFAULT_MINUTES,
+    ) -> TeamSession:
+        """A fresh session for `scenario`, dated today; names are cleaned and checked."""
+        session = cls(new_id(), scenario.id, scenario.content_version)
+        session.team, session.organisation = clean_label(team), clean_label(organisation)
+        for name in attendees:
+            session.add_attendee(name)
+        if not session.attendees:
+            raise TeamError("Vul minstens één deelnemer in: een naam of initialen.")
+        session.set_minutes(timer_minutes)
+        return session
+
+    # -- attendees -------------------------------------------------------------------------
+
+    def add_attendee(self, name: str) -> str:
+        """Add someone (also late, during the session); returns the cleaned name."""
+        cleaned = clean_label(name)
+        if not cleaned:
+            raise TeamError("Vul een naam of initialen in.")
+        if any(a.casefold() == cleaned.casefold() for a in self.attendees):
+            raise TeamError(f"{cleaned} staat al bij de deelnemers.")
+        if len(self.attendees) >= MAX_ATTENDEES:
+            raise TeamError(f"Er kunnen hoogstens {MAX_ATTENDEES} deelnemers in één sessie.")
+        self.attendees.append(cleaned)
+        return cleaned
+
+    def remove_attendee(self, name: str) -> None:
+        """Take someone off the list (a typo, or not there after all); the last one stays."""
+        if name not in self.attendees:
+            return
+        if len(self.attendees) == 1:
+            raise TeamError("Er moet minstens één deelnemer blijven.")
+        self.attendees.remove(name)
+
+    def set_minutes(self, minutes: int) -> None:
+        """The discussion time per step, 1 to 60 minutes."""
+        if not 1 <= minutes <= MAX_MINUTES:
+            raise TeamError(f"Kies een gesprekstijd van 1 tot {MAX_MINUTES} minuten.")
+        self.timer_minutes = minutes
+
+    # -- the group's input ------------------------------------------------------------------
+
+    def entry(self, step_id: str) -> GroupEntry:
+        """The group's entry for a step (created on first use)."""
+        return self.entries.setdefault(step_id, GroupEntry())
+
+    def _open_entry(self, step: Step) -> GroupEntry:
+        entry = self.entry(step.id)
+        if entry.revealed:
+            raise TeamError("Deze stap is al onthuld. De keuzes liggen vast.")
+        if self.status == "finished":
+            raise TeamError("Deze sessie is afgerond.")
+        return entry
+
+    def set_mode(self, step: Step, mode: InputMode) -> None:
+        """Switch between tallies per option and one consensus choice (both are kept)."""
+        self._open_entry(step).mode = mode
+
+    def bump(self, step: Step, option_id: str, delta: int) -> int:
+        """Change an option's tally by `delta`; returns the new count (never below 0)."""
+        entry = self._open_entry(step)
+        if option_id not in {o.id for o in step.options}:
+            raise TeamError("Deze optie hoort niet bij deze stap.")
+        count = max(0, entry.count(option_id) + delta)
+        people = len(self.attendees)
+        if delta > 0 and count > people:
+            raise TeamError(f"Er zijn {people} deelnemers: meer stemmen kan niet.")
+        if delta > 0 and step.kind == "decide" and sum(entry.tallies.values()) + delta > people:
+            raise TeamError(
+                f"Iedereen heeft al gestemd ({people} deelnemers). Haal eerst ergens een stem weg."
+            )
+        if count:
+            entry.tallies[option_id] = count
+        else:
+            entry.tallies.pop(option_id, None)
+        return count
+
+    def toggle_consensus(self, step: Step, option_id: str) -> list[str]:
+        """Choose or unchoose an option as the group's consensus (decide: exactly this one)."""
+        entry = self._open_entry(step)
+        if option_id not in {o.id for o in step.options}:
+            raise TeamError("Deze optie hoort niet bij deze stap.")
+        if step.kind == "decide":
+            entry.consensus = [option_id]
+        elif option_id in entry.consensus:
+            entry.consensus.remove(option_id)
+        else:
+            entry.consensus.append(option_id)
+        return list(entry.consensus)
+
+    def reveal(self, step: Step) -> None:
+        """Show the wijzer's tips for this step; the group's choice is fixed from now on."""
+        entry = self.entry(step.id)
+        if entry.revealed or step.kind == "reflect":
+            entry.revealed = True
+            return
+        self._open_entry(step)
+        if not group_choice(step, entry):
+            if step.kind == "decide" and entry.mode == "tally" and entry.tallies:
+                raise TeamError(
+                    "Het staat gelijk. Kies samen één vervolgkeuze: verander een stem, "
+                    "of kies met c voor één gezamenlijke keuze."
+                )
+            raise TeamError(
+                "Vul eerst de keuze van de groep in: stemmen of één gezamenlijke keuze."
+            )
+        entry.revealed = True
+
+    def is_revealed(self, step_id: str) -> bool:
+        """True once the facilitator revealed this step."""
+        return step_id in self.entries and self.entries[step_id].revealed
+
+    def answers(self, scenario: Scenario) -> dict[str, list[str]]:
+        """The group's answers of every revealed choose and decide step, by step id."""
+        return {
+            step.id: group_choice(step, self.entries[step.id])
+            for step in scenario.steps
+            if step.kind != "reflect" and self.is_revealed(step.id)
+        }
+
+    def score(self, scenario: Scenario) -> int:
+        """The group's scenario score (an unrevealed scored step counts as 0)."""
+        return scenario_score(scenario, self.answers(scenario))
+
+    # -- agreements -------------------------------------------------------------------------
+
+    @staticmethod
+    def _agreement(who: str, what: str, when: str) -> TeamAgreement:
+        what = clean_label(what, MAX_AGREEMENT)
+        if not what:
+            raise TeamError("Vul bij een afspraak minstens in wát jullie doen.")
+        return TeamAgreement(clean_label(who), what, clean_label(when))
+
+    def add_agreement(self, who: str, what: str, when: str) -> TeamAgreement:
+        """Write down a new agreement (who · what · when)."""
+        agreement = self._agreement(who, what, when)
+        self.agreements.append(agreement)
+        return agreement
+
+    def update_agreement(self, index: int, who: str, what: str, when: str) -> TeamAgreement:
+        """Change an agreement in place."""
+        if not 0 <= index < len(self.agreements):
+            raise TeamError("Deze afspraak bestaat niet meer.")
+        self.agreements[index] = self._agreement(who, what, when)
+        return self.agreements[index]
+
+    def delete_agreement(self, index: int) -> None:
+        """Remove an agreement."""
+        if 0 <= index < len(self.agreements):
+            del self.agreements[index]
+
+    # -- storage ----------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data; `agreements`, `scenario_id`, `team`, `organisation`, `date`, `attendees`
+        and `status` are read by the coordinators' report."""
+        return {
+            "id": self.id,
+            "scenario_id": self.scenario_id,
+            "content_version": self.content_version,
+            "team": self.team,
+            "organisation": self.organisation,
+            "date": self.date,
+            "attendees": list(self.attendees),
+            "entries": {k: v.to_dict() for k, v in self.entries.items()},
+            "agreements": [a.to_dict() for a in self.agreements],
+            "position": self.position,
+            "status": self.status,
+            "timer_minutes": self.timer_minutes,
+            "created": self.created,
+            "updated": self.updated,
+            "finished": self.finished,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TeamSession:
+        """Build from stored data; raises KeyError, TypeError or ValueError on a wrong shape."""
+        status = data.get("status", "busy")
+        if status not in ("busy", "finished"):
+            raise ValueError(f"unknown status {status!r}")
+        return cls(
+            id=str(data["id"]),
+            scenario_id=str(data["scenario_id"]),
+            content_version=int(data["content_version"]),
+            team=str(data.get("team", "")),
+            organisation=str(data.get("organisation", "")),
+            date=str(data.get("date", "")),
+            attendees=[str(a) for a in data["attendees"]],
+            entries={str(k): GroupEntry.from_dict(v) for k, v in data["entries"].items()},
+            agreements=[TeamAgreement.from_dict(a) for a in data.get("agreements", [])],
+            position=str(data.get("position", "intro")),
+            status=status,
+            timer_minutes=int(data.get("timer_minutes", DEFAULT_MINUTES)),
+            created=str(data.get("created", "")),
+            updated=str(data.get("updated", "")),
+            finished=data.get("finished"),
+        )

@@ -1,0 +1,197 @@
+"""Dialogs of team training: discussion prompts, attendees (also late ones) and saving the summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from wijzer_tui.domain.errors import WijzerError
+from wijzer_tui.domain.team_prompts import PromptGroup
+from wijzer_tui.domain.team_store import TeamTraining
+from wijzer_tui.screens.dialogs import DIALOG_CSS
+
+TEAM_DIALOG_CSS = """
+{name} > Vertical {{
+    width: 90;
+    max-height: 100%;
+}}
+{name} VerticalScroll {{
+    height: auto;
+    max-height: 1fr;
+}}
+{name} .prompt-item {{
+    text-style: bold;
+    margin: 0 0 0 2;
+}}
+{name} .prompt-source {{
+    color: $text-muted;
+    margin: 0 0 1 2;
+}}
+{name} OptionList {{
+    height: auto;
+    max-height: 10;
+}}
+"""
+
+
+class TeamPromptsDialog(ModalScreen[None]):
+    """Gespreksvragen: questions and tips to talk about, each group with its source."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="TeamPromptsDialog") + TEAM_DIALOG_CSS.format(
+        name="TeamPromptsDialog"
+    )
+    BINDINGS = [Binding("escape,g,q", "close", "Sluiten")]
+
+    def __init__(self, groups: list[PromptGroup]) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Gespreksvragen", classes="dialog-title")
+            with VerticalScroll(id="prompts"):
+                for group in self.groups:
+                    yield Static(escape(group.title), classes="page-title")
+                    for item in group.items:
+                        yield Static(escape(f"• {item}"), classes="prompt-item")
+                    yield Static(escape(f"Bron: {group.source}"), classes="prompt-source")
+            with Horizontal():
+                yield Button("Sluiten", variant="primary", id="close", compact=True)
+        yield Footer(compact=True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class TeamAttendeesDialog(ModalScreen[None]):
+    """Deelnemers: add someone who comes in late, or take a name off the list."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="TeamAttendeesDialog") + TEAM_DIALOG_CSS.format(
+        name="TeamAttendeesDialog"
+    )
+    BINDINGS = [
+        Binding("escape", "close", "Sluiten"),
+        Binding("delete", "remove", "Verwijderen", key_display="del"),
+    ]
+
+    def __init__(self, training: TeamTraining) -> None:
+        super().__init__()
+        self.training = training
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Deelnemers", classes="dialog-title")
+            yield OptionList(id="attendee-list")
+            yield Static(
+                "Nieuw erbij? Typ een naam of initialen en druk op Enter.", classes="muted"
+            )
+            yield Input(placeholder="naam of initialen", id="late-name", max_length=60)
+            with Horizontal():
+                yield Button("Toevoegen", variant="primary", id="add", compact=True)
+                yield Button("Sluiten", id="close", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._fill()
+        self.query_one("#late-name").focus()
+
+    def _fill(self) -> None:
+        names = self.training.session.attendees
+        options = self.query_one("#attendee-list", OptionList)
+        options.clear_options()
+        options.add_options([Option(escape(n), id=n) for n in names])
+        self.query_one(".dialog-title", Static).update(f"Deelnemers ({len(names)})")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "remove":
+            return self.focused is self.query_one("#attendee-list")
+        return True
+
+    @on(Input.Submitted, "#late-name")
+    @on(Button.Pressed, "#add")
+    def add(self, event: Input.Submitted | Button.Pressed) -> None:
+        event.stop()
+        field = self.query_one("#late-name", Input)
+        try:
+            name = self.training.change(lambda s: s.add_attendee(field.value))
+        except WijzerError as error:
+            self.notify(error.message, severity="warning")
+            return
+        field.value = ""
+        self._fill()
+        self.notify(f"{name} doet mee.")
+
+    @on(Button.Pressed, "#close")
+    def close_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_remove(self) -> None:
+        options = self.query_one("#attendee-list", OptionList)
+        if options.highlighted is None:
+            return
+        name = str(options.get_option_at_index(options.highlighted).id)
+        try:
+            self.training.change(lambda s: s.remove_attendee(name))
+        except WijzerError as error:
+            self.notify(error.message, severity="warning")
+            return
+        self._fill()
+        self.notify(f"{name} staat niet meer bij de deelnemers.")
+
+
+class TeamExportDialog(ModalScreen[str | None]):
+    """Where to save the summary: the suggested file, or a path the trainer types."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="TeamExportDialog") + TEAM_DIALOG_CSS.format(
+        name="TeamExportDialog"
+    )
+    BINDINGS = [
+        Binding("escape", "cancel", "Annuleren"),
+        Binding("ctrl+s", "save", "Opslaan", priority=True),
+    ]
+
+    def __init__(self, default: Path) -> None:
+        super().__init__()
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Overzicht opslaan als Markdown", classes="dialog-title")
+            yield Static(
+                "Je kunt het bestand mailen naar het team. Het bevat de namen van de "
+                "deelnemers. Pas de plek aan als je wilt.",
+                classes="muted",
+            )
+            yield Input(str(self.default), id="export-path")
+            with Horizontal():
+                yield Button("Opslaan", variant="primary", id="save", compact=True)
+                yield Button("Annuleren", id="cancel", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path").focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        self.dismiss(self.query_one("#export-path", Input).value)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

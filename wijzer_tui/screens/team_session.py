@@ -1,0 +1,346 @@
+"""A team session on a shared screen: the case, the group's choices, the reveal, agreements."""
+
+from __future__ import annotations
+
+import time
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.markup import escape
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Header, Input, Markdown, Static
+
+from wijzer_tui.domain.errors import WijzerError
+from wijzer_tui.domain.team import TeamError, dutch_date, page_title
+from wijzer_tui.domain.team_prompts import discussion_prompts
+from wijzer_tui.domain.team_store import TeamTraining
+from wijzer_tui.domain.team_summary import (
+    default_export_path,
+    resolve_export_path,
+    save_markdown,
+    summary_markdown,
+)
+from wijzer_tui.screens.base import BaseScreen
+from wijzer_tui.screens.dialogs import ConfirmDialog
+from wijzer_tui.screens.team_agreements import AgreementsPanel
+from wijzer_tui.screens.team_dialogs import (
+    TeamAttendeesDialog,
+    TeamExportDialog,
+    TeamPromptsDialog,
+)
+from wijzer_tui.screens.team_theme import use_team_theme
+from wijzer_tui.widgets.sections import text
+from wijzer_tui.widgets.tally import TallyList, reveal, status_line
+from wijzer_tui.widgets.timer import Clock, DiscussionTimer
+
+# Actions that are letters: they are off while someone types in a field.
+LETTER_ACTIONS = {
+    "next", "back", "reveal", "number", "more", "less", "timer", "timer_reset",
+    "questions", "attendees", "stop", "finish", "markdown",
+}  # fmt: skip
+
+
+class TeamSessionScreen(BaseScreen):
+    """One page at a time; every change is saved at once (see TeamTraining)."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (60, "-wide-enough"), (110, "-large")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-low"), (18, "-high-enough"), (34, "-tall")]
+    BINDINGS = [
+        Binding("1", "number(1)", "Stemmen", key_display="1-9 +/-"),
+        *(Binding(str(n), f"number({n})", f"Optie {n}", show=False) for n in range(2, 10)),
+        Binding("plus,equals_sign", "more", "Stem erbij", show=False),
+        Binding("minus", "less", "Stem eraf", show=False),
+        Binding("v", "next", "Volgende"),
+        Binding("t", "back", "Terug"),
+        Binding("o", "reveal", "Onthullen"),
+        Binding("s", "timer", "Timer", key_display="s/r"),
+        Binding("r", "timer_reset", "Timer opnieuw", show=False),
+        Binding("a", "finish", "Afronden"),
+        Binding("m", "markdown", "Markdown"),
+        Binding("g", "questions", "Gespreksvragen"),
+        Binding("d", "attendees", "Deelnemers"),
+        Binding("q", "stop", "Stoppen"),
+    ]
+
+    def __init__(self, training: TeamTraining, *, clock: Clock = time.monotonic) -> None:
+        super().__init__()
+        self.training = training
+        self.clock = clock
+
+    @property
+    def session(self):  # -> TeamSession; the training replaces it when a save is undone
+        return self.training.session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="team-top"):
+            yield Static(id="team-where")
+            yield DiscussionTimer(self.session.timer_minutes, clock=self.clock, id="timer")
+        yield VerticalScroll(id="team-body")
+        with Horizontal(id="team-buttons", classes="buttons"):
+            yield Button("Terug", id="back", compact=True)
+            yield Button("− stem", id="less", compact=True)
+            yield Button("+ stem", id="more", compact=True)
+            yield Button("Onthullen", variant="warning", id="reveal", compact=True)
+            yield Button("Afronden", variant="success", id="finish", compact=True)
+            yield Button("Volgende", variant="primary", id="next", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        use_team_theme(self.app)
+        scenario = self.training.scenario
+        self.sub_title = f"Teamtraining · casus {scenario.number}"
+        self.show_page()
+
+    # -- pages ------------------------------------------------------------------------------
+
+    @property
+    def entering(self) -> bool:
+        """True on a choose or decide page whose group choice is still open."""
+        step = self.training.step
+        return step is not None and step.kind != "reflect" and not self.session.is_revealed(step.id)
+
+    def show_page(self, *, fresh: bool = True) -> None:
+        """Replace the body with the current page; `fresh` also resets the timer."""
+        training, step = self.training, self.training.step
+        section = training.section
+        title = page_title(training.scenario, section)
+        where = f"[b]{escape(title)}[/b] · deel {training.index + 1} van {len(training.sections)}"
+        self.query_one("#team-where", Static).update(where)
+        timer = self.query_one(DiscussionTimer)
+        timer.display = step is not None
+        if fresh:
+            timer.reset(self.session.timer_minutes)
+        body = self.query_one("#team-body", VerticalScroll)
+        body.remove_children()
+        body.set_class(self.entering, "-entering")
+        body.mount_all(self._page_widgets())
+        body.scroll_home(animate=False)
+        self._show_buttons()
+        self.refresh_bindings()
+        # Focus the list, the table or a field; otherwise the page itself, so ↑ ↓ scroll it.
+        target = next(iter(body.query("TallyList, DataTable, Input").results()), None)
+        (target if target is not None and target.display else body).focus()
+
+    def _page_widgets(self) -> list[Widget]:
+        scenario, step, section = self.training.scenario, self.training.step, self.training.section
+        if section == "intro":
+            quotes = [text(f"“{q}”", "quote team-quote") for q in scenario.quotes]
+            return [text(f"{scenario.number}. {scenario.title}", "team-big"), *quotes]
+        if section == "case":
+            return [text(scenario.case, "team-text")]
+        if section == "why":
+            return [text(scenario.why, "team-text")]
+        if section == "agreements":
+            return [AgreementsPanel(self.training)]
+        if section == "summary":
+            return self._summary_widgets()
+        assert step is not None
+        entry = self.session.entry(step.id)
+        if self.session.is_revealed(step.id):
+            return reveal(scenario, step, entry)
+        if step.kind == "reflect":
+            hint = "Bespreek de vraag samen. Onthul daarna de tips uit de wijzer met o."
+            return [text(step.prompt, "team-big"), text(hint, "muted")]
+        widgets: list[Widget] = []
+        if step.situation:
+            widgets.append(text(step.situation, "team-text"))
+        widgets += [
+            text(step.prompt, "question"),
+            TallyList(step, entry, id="tally"),
+            Static(
+                escape(status_line(step, entry, len(self.session.attendees))), id="tally-status"
+            ),
+        ]
+        return widgets
+
+    def _summary_widgets(self) -> list[Widget]:
+        session = self.session
+        people = ", ".join(session.attendees)
+        facts = f"{dutch_date(session.date)} · {len(session.attendees)} deelnemers: {people}"
+        state = "Afgerond: de deelname is vastgelegd." if session.status == "finished" else (
+            "Nog niet afgerond. Met a (Afronden) leg je vast dat iedereen deze casus deed."
+        )  # fmt: skip
+        return [
+            text(facts, "muted"),
+            text(state, "question"),
+            Markdown(summary_markdown(self.training.scenario, session), id="summary"),
+        ]
+
+    def _show_buttons(self) -> None:
+        entering = self.entering
+        step = self.training.step
+        shown = {
+            "back": self.training.index > 0,
+            "less": entering,
+            "more": entering,
+            "reveal": step is not None and not self.session.is_revealed(step.id),
+            "finish": self.training.section == "summary" and self.session.status == "busy",
+            "next": not entering and self.training.section != "summary",
+        }
+        for name, visible in shown.items():
+            self.query_one(f"#{name}", Button).display = visible
+
+    def _redraw_tally(self) -> None:
+        step = self.training.step
+        if step is None or not self.query("#tally"):
+            return
+        entry = self.session.entry(step.id)
+        self.query_one(TallyList).show(entry)
+        line = status_line(step, entry, len(self.session.attendees))
+        self.query_one("#tally-status", Static).update(escape(line))
+
+    # -- which keys work where --------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in LETTER_ACTIONS and isinstance(self.focused, Input):
+            return False  # the letter is typed into the field
+        training, step = self.training, self.training.step
+        section, entering = training.section, self.entering
+        revealed = step is not None and self.session.is_revealed(step.id)
+        rules = {
+            "number": entering,
+            "more": entering,
+            "less": entering,
+            "reveal": step is not None and not revealed,
+            "next": not entering and section != "summary",
+            "back": training.index > 0,
+            "timer": step is not None,
+            "timer_reset": step is not None,
+            # Room in the footer at 80 columns: no prompts while votes are entered.
+            "questions": not entering,
+            "attendees": not (step is not None and step.kind == "reflect" and not revealed),
+            "finish": section == "summary" and self.session.status == "busy",
+            "markdown": section == "summary",
+        }
+        return rules.get(action, True)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _try(self, change) -> bool:
+        """Run a change; show a refusal calmly and a disk problem in a dialog."""
+        try:
+            change()
+        except TeamError as error:
+            self.notify(error.message, severity="warning")
+            return False
+        except WijzerError as error:
+            self.wijzer.show_error(error)
+            return False
+        return True
+
+    @on(Button.Pressed, "#next")
+    def action_next(self) -> None:
+        if self._try(lambda: self.training.go(+1)):
+            self.show_page()
+
+    @on(Button.Pressed, "#back")
+    def action_back(self) -> None:
+        if self.training.index > 0 and self._try(lambda: self.training.go(-1)):
+            self.show_page()
+
+    def action_number(self, number: int) -> None:
+        if self.query("#tally") and self.query_one(TallyList).select_number(number) is None:
+            self.notify(f"Er is geen optie {number}.", severity="warning")
+
+    @on(Button.Pressed, "#more")
+    def action_more(self) -> None:
+        self._bump(+1)
+
+    @on(Button.Pressed, "#less")
+    def action_less(self) -> None:
+        self._bump(-1)
+
+    def _bump(self, delta: int) -> None:
+        tally = self.query_one(TallyList)
+        option_id = tally.current
+        if option_id is None:
+            self.notify("Kies eerst een optie met 1-9 of ↑ ↓.", severity="warning")
+            return
+        step = self.training.step
+        if step is not None and self.session.entry(step.id).mode == "consensus":
+            if not self._try(lambda: self.training.set_mode("tally")):
+                return
+            self.notify("Je telt nu weer stemmen per optie.")
+        if self._try(lambda: self.training.bump(option_id, delta)):
+            self._redraw_tally()
+        tally.focus()
+
+    @on(TallyList.Picked)
+    def consensus_picked(self, event: TallyList.Picked) -> None:
+        event.stop()
+        step = self.training.step
+        if step is None or not self.entering:
+            return
+        if self.session.entry(step.id).mode == "tally":
+            if not self._try(lambda: self.training.set_mode("consensus")):
+                return
+            self.notify(
+                "Samen kiezen: de groep kiest in overeenstemming. + of - telt weer stemmen."
+            )
+        if self._try(lambda: self.training.toggle_consensus(event.option_id)):
+            self._redraw_tally()
+
+    @on(Button.Pressed, "#reveal")
+    def action_reveal(self) -> None:
+        if self._try(self.training.reveal):
+            self.show_page(fresh=False)
+
+    def action_timer(self) -> None:
+        self.query_one(DiscussionTimer).toggle()
+
+    def action_timer_reset(self) -> None:
+        self.query_one(DiscussionTimer).reset(self.session.timer_minutes)
+
+    @on(DiscussionTimer.Finished)
+    def time_up(self) -> None:
+        self.notify("De gesprekstijd is om. Rond het gesprek rustig af.", title="Tijd")
+
+    def action_questions(self) -> None:
+        groups = discussion_prompts(self.training.scenario, self.wijzer.scenarios)
+        self.app.push_screen(TeamPromptsDialog(groups))
+
+    def action_attendees(self) -> None:
+        self.app.push_screen(TeamAttendeesDialog(self.training), lambda _: self._after_people())
+
+    def _after_people(self) -> None:
+        self._redraw_tally()
+        if self.training.section == "summary":
+            self.show_page(fresh=False)
+
+    @on(Button.Pressed, "#finish")
+    @work
+    async def action_finish(self) -> None:
+        count = len(self.session.attendees)
+        question = (
+            f"Sessie afronden? Voor alle {count} deelnemers wordt vastgelegd dat ze deze casus "
+            "in teamtraining deden, met de keuzes van de groep."
+        )
+        if not await self.app.push_screen_wait(ConfirmDialog(question, "Afronden", "Nog niet")):
+            return
+        if self._try(lambda: self.training.finish(self.wijzer.store)):
+            self.notify(f"Afgerond. De deelname van {count} deelnemers is vastgelegd.")
+            self.show_page(fresh=False)
+
+    @work
+    async def action_markdown(self) -> None:
+        scenario = self.training.scenario
+        default = default_export_path(self.wijzer.store.root, scenario, self.session)
+        typed = await self.app.push_screen_wait(TeamExportDialog(default))
+        if typed is None:
+            return
+        path = resolve_export_path(typed, default)
+        if path.exists() and not await self.app.push_screen_wait(
+            ConfirmDialog(f"{path.name} bestaat al. Overschrijven?", "Overschrijven", "Nee")
+        ):
+            return
+        content = summary_markdown(scenario, self.session)
+        saved = path.parent == default.parent
+        if self._try(lambda: save_markdown(path, content, make_folder=saved)):
+            self.notify(f"Opgeslagen als {path}", title="Overzicht opgeslagen", timeout=12)
+
+    def action_stop(self) -> None:
+        self.notify("De sessie is bewaard. Je kunt later verder waar je was.")
+        self.dismiss(None)

@@ -1,0 +1,248 @@
+"""Teamtraining: name the session, enter who attends, pick a scenario, or resume a busy session."""
+
+from __future__ import annotations
+
+import time
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from wijzer_tui.domain.errors import WijzerError
+from wijzer_tui.domain.team import DEFAULT_MINUTES, TeamSession, dutch_date, page_title, today
+from wijzer_tui.domain.team_store import TeamStore, TeamTraining
+from wijzer_tui.screens.base import BaseScreen
+from wijzer_tui.screens.team_agreements import PRIVACY_TEAM
+from wijzer_tui.screens.team_theme import use_team_theme
+from wijzer_tui.widgets.choice_list import ChoiceList
+from wijzer_tui.widgets.timer import Clock
+
+INTRO = (
+    "Oefen samen met een team op één scherm. Lees de casus samen, bespreek wat jullie doen, "
+    "tel de keuzes van de groep en onthul dan de tips uit de wijzer. Sluit af met afspraken."
+)
+
+
+class TeamSetupScreen(BaseScreen):
+    """Start a new team session, or continue one that is still busy."""
+
+    BINDINGS = [
+        Binding("ctrl+b", "begin", "Beginnen"),
+        Binding("delete", "remove_attendee", "Verwijderen", key_display="del"),
+        Binding("escape", "leave", "Terug"),
+        Binding("escape", "app.quit", "Stoppen"),
+    ]
+
+    def __init__(self, *, clock: Clock = time.monotonic) -> None:
+        super().__init__()
+        self.clock = clock
+        self.draft = TeamSession("concept", "", 0)  # holds and checks the names typed so far
+        self.theme_before: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(classes="page", id="setup"):
+            yield Static(INTRO)
+            yield Static(PRIVACY_TEAM, classes="privacy")
+            yield Static("Verder met een sessie", classes="page-title", id="resume-title")
+            yield OptionList(id="resume")
+            yield Static("Nieuwe sessie", classes="page-title")
+            with Vertical(classes="form"):
+                with Horizontal(classes="field"):
+                    yield Label("Team")
+                    yield Input(
+                        placeholder="bijv. Wijkteam Noord", id="team", max_length=60, compact=True
+                    )
+                with Horizontal(classes="field"):
+                    yield Label("Organisatie")
+                    yield Input(
+                        placeholder="mag leeg", id="organisation", max_length=60, compact=True
+                    )
+                with Horizontal(classes="field"):
+                    yield Label("Datum")
+                    yield Static(dutch_date(today()), id="date")
+                with Horizontal(classes="field"):
+                    yield Label("Minuten per gesprek")
+                    yield Input(
+                        str(DEFAULT_MINUTES),
+                        id="minutes",
+                        type="integer",
+                        max_length=2,
+                        compact=True,
+                    )
+                with Horizontal(classes="field"):
+                    yield Label("Deelnemers")
+                    yield Input(
+                        placeholder="naam of initialen, dan Enter",
+                        id="attendee",
+                        max_length=60,
+                        compact=True,
+                    )
+                    yield Button("Toevoegen", id="add", compact=True)
+            yield OptionList(id="attendees")
+            yield Static("Welke casus?", classes="question")
+            options = [(s.id, f"{s.number}. {s.title}") for s in self.wijzer.scenarios]
+            yield ChoiceList(options, multiple=False, id="scenario")
+            with Horizontal(classes="buttons"):
+                yield Button("Beginnen", variant="primary", id="begin", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.theme_before = use_team_theme(self.app)
+        self.sub_title = "Teamtraining"
+        self.teams = TeamStore(self.wijzer.store.root)
+        self.refresh_resume()
+        self._fill_attendees()
+        target = "#resume" if self.query_one("#resume").display else "#team"
+        self.query_one(target).focus()
+
+    def on_unmount(self) -> None:
+        if self.theme_before:
+            self.app.theme = self.theme_before
+
+    def on_screen_resume(self) -> None:
+        self.refresh_resume()
+
+    @property
+    def first_screen(self) -> bool:
+        """True when started with `wijzer team`: leaving then stops the app."""
+        return len(self.app.screen_stack) <= 2
+
+    def refresh_resume(self) -> None:
+        """List the unfinished sessions, newest first."""
+        try:
+            busy = self.teams.unfinished()
+        except WijzerError as error:
+            self.wijzer.show_error(error)
+            busy = []
+        for warning in self.teams.warnings:
+            self.notify(warning, title="Let op: sessiebestand", severity="warning", timeout=20)
+        self.teams.warnings.clear()
+        self.busy = {s.id: s for s in busy}
+        resume = self.query_one("#resume", OptionList)
+        resume.clear_options()
+        resume.add_options([Option(self._resume_line(s), id=s.id) for s in busy])
+        resume.highlighted = 0 if busy else None
+        resume.display = bool(busy)
+        self.query_one("#resume-title").display = bool(busy)
+
+    def _resume_line(self, session: TeamSession) -> str:
+        scenario = self.wijzer.scenario(session.scenario_id)
+        which = f"casus {scenario.number}" if scenario else "onbekende casus"
+        who = session.team or "team zonder naam"
+        if session.organisation:
+            who += f" ({session.organisation})"
+        where = ""
+        if scenario is not None:
+            where = " · bij " + page_title(scenario, session.position)
+        people = len(session.attendees)
+        return escape(f"{dutch_date(session.date)} · {who} · {which} · {people} deelnemers{where}")
+
+    def _fill_attendees(self) -> None:
+        names = self.draft.attendees
+        options = self.query_one("#attendees", OptionList)
+        options.clear_options()
+        options.add_options([Option(escape(n), id=n) for n in names])
+        options.display = bool(names)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "remove_attendee":
+            return self.focused is self.query_one("#attendees")
+        if action == "leave":
+            return not self.first_screen
+        return True
+
+    @on(Input.Submitted, "#attendee")
+    @on(Button.Pressed, "#add")
+    def add_attendee(self, event: Input.Submitted | Button.Pressed) -> None:
+        event.stop()
+        self._add_typed()
+
+    def _add_typed(self) -> bool:
+        """Add the typed name to the attendees; False (with a message) when it cannot be."""
+        field = self.query_one("#attendee", Input)
+        try:
+            name = self.draft.add_attendee(field.value)
+        except WijzerError as error:
+            self.notify(error.message, severity="warning")
+            return False
+        field.value = ""
+        field.focus()
+        self._fill_attendees()
+        self.notify(f"{name} doet mee ({len(self.draft.attendees)} deelnemers).")
+        return True
+
+    @on(Input.Submitted, "#team, #organisation, #minutes")
+    def next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def action_remove_attendee(self) -> None:
+        options = self.query_one("#attendees", OptionList)
+        if options.highlighted is None:
+            return
+        name = str(options.get_option_at_index(options.highlighted).id)
+        self.draft.attendees.remove(name)
+        self._fill_attendees()
+        if self.draft.attendees:
+            options.focus()
+        else:
+            self.query_one("#attendee").focus()
+
+    @on(Button.Pressed, "#begin")
+    def action_begin(self) -> None:
+        pending = self.query_one("#attendee", Input)
+        # A name typed but not yet added still counts.
+        if pending.value.strip() and not self._add_typed():
+            return
+        chosen = self.query_one("#scenario", ChoiceList).chosen
+        scenario = self.wijzer.scenario(chosen[0]) if chosen else None
+        if scenario is None:
+            self.notify("Kies eerst een casus.", severity="warning")
+            self.query_one("#scenario").focus()
+            return
+        minutes_text = self.query_one("#minutes", Input).value.strip()
+        try:
+            session = TeamSession.new(
+                scenario,
+                self.query_one("#team", Input).value,
+                self.query_one("#organisation", Input).value,
+                list(self.draft.attendees),
+                int(minutes_text) if minutes_text.isdigit() else 0,
+            )
+            self.teams.save(session)
+        except WijzerError as error:
+            self.notify(error.message, severity="warning")
+            return
+        self.draft.attendees.clear()
+        self._fill_attendees()
+        self._open(TeamTraining(self.teams, scenario, session))
+
+    @on(OptionList.OptionSelected, "#resume")
+    def resume(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        try:
+            session = self.teams.load(str(event.option.id))
+        except WijzerError as error:
+            self.wijzer.show_error(error)
+            self.refresh_resume()
+            return
+        scenario = self.wijzer.scenario(session.scenario_id)
+        if scenario is None:
+            self.notify("De casus van deze sessie bestaat niet meer.", severity="error")
+            return
+        if scenario.content_version != session.content_version:
+            self.notify("Deze casus is veranderd sinds de sessie begon.", severity="warning")
+        self._open(TeamTraining(self.teams, scenario, session))
+
+    def _open(self, training: TeamTraining) -> None:
+        from wijzer_tui.screens.team_session import TeamSessionScreen
+
+        self.app.push_screen(TeamSessionScreen(training, clock=self.clock))
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
