@@ -19,11 +19,11 @@ from wijzer_tui.domain.exports import (
     to_csv,
     to_json,
     to_markdown,
-    to_xapi,
     write_file,
 )
 from wijzer_tui.domain.records import Profile
 from wijzer_tui.domain.report import ReportFilter, build_report
+from wijzer_tui.domain.report_xapi import to_xapi
 from wijzer_tui.domain.store import ProgressStore
 
 

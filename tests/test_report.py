@@ -18,10 +18,10 @@ from wijzer_tui.domain.report import (
     build_report,
     build_rows,
     filter_choices,
-    load_team_agreements,
     sort_rows,
 )
 from wijzer_tui.domain.report_detail import learner_detail
+from wijzer_tui.domain.report_team import load_team_agreements
 from wijzer_tui.domain.scoring import missed_tip_ids
 from wijzer_tui.domain.store import ProgressStore
 

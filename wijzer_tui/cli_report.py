@@ -124,12 +124,8 @@ def run_report(args: argparse.Namespace) -> int:
         return _open_overview(args.progress_dir)
     from wijzer_tui.domain import exports
     from wijzer_tui.domain.loader import load_scenarios
-    from wijzer_tui.domain.report import (
-        SORT_LABELS,
-        ReportFilter,
-        build_report,
-        load_team_agreements,
-    )
+    from wijzer_tui.domain.report import SORT_LABELS, ReportFilter, build_report
+    from wijzer_tui.domain.report_team import load_team_agreements
 
     store = _store(args.progress_dir)
     scenarios = load_scenarios()
@@ -148,7 +144,9 @@ def run_report(args: argparse.Namespace) -> int:
     elif args.format == "json":
         _emit(exports.to_json(report), args.output)
     elif args.format == "xapi":
-        _emit(exports.to_xapi(report), args.output)
+        from wijzer_tui.domain.report_xapi import to_xapi
+
+        _emit(to_xapi(report), args.output)
     else:
         _emit(exports.to_markdown(report), args.output)
     if args.output:

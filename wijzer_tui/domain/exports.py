@@ -8,7 +8,6 @@ import io
 import json
 import os
 import tempfile
-import uuid
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -24,8 +23,6 @@ MODE_LABELS = {"self": "zelfstudie", "team": "teamtraining"}
 MODE_MARKS = {"self": "Z", "team": "T"}
 # Spreadsheets run a cell starting with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Base IRI for xAPI ids; `.invalid` is reserved, so it never points at a real site.
-XAPI_HOME = "https://wijzer.invalid"
 CSV_COLUMNS = (
     "deelnemer_id", "naam", "beroepsgroep", "organisatie", "team", "demo", "casus",
     "casusnummer", "casustitel", "status", "score", "datum", "vorm", "pogingen",
@@ -257,59 +254,6 @@ def to_markdown(report: Report) -> str:
         out += ["", "## Gedeelde reflecties", "", "Alleen van deelnemers die hun reflecties delen.", ""]  # fmt: skip
         out += [f"- **{_md(name)}**, {_md(title)}: {_md(text)}" for name, title, text in shared]
     return "\n".join(out) + "\n"
-
-
-def to_xapi(report: Report) -> str:
-    """xAPI statements ("completed") for every finished attempt of the shown learners.
-
-    Statement ids are derived from attempt ids, so sending the file twice to a learning record
-    store adds nothing. The learner is identified by an account (id, and the name as given).
-    """
-    statements = []
-    for row in report.rows:
-        p = row.profile
-        for attempt in row.attempts:
-            scenario = next((s for s in report.scenarios if s.id == attempt.scenario_id), None)
-            if scenario is None or attempt.status != "finished":
-                continue
-            score = attempt.score or 0
-            context: dict[str, Any] = {
-                "language": "nl-NL",
-                "extensions": {f"{XAPI_HOME}/mode": attempt.mode, f"{XAPI_HOME}/team": p.team},
-            }
-            if attempt.team_session_id:
-                context["registration"] = str(
-                    uuid.uuid5(uuid.NAMESPACE_URL, attempt.team_session_id)
-                )
-            statements.append(
-                {
-                    "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{XAPI_HOME}/{attempt.id}")),
-                    "actor": {
-                        "objectType": "Agent",
-                        "name": p.name,
-                        "account": {"homePage": XAPI_HOME, "name": p.id},
-                    },
-                    "verb": {
-                        "id": "http://adlnet.gov/expapi/verbs/completed",
-                        "display": {"nl-NL": "heeft afgerond"},
-                    },
-                    "object": {
-                        "objectType": "Activity",
-                        "id": f"{XAPI_HOME}/casus/{scenario.id}",
-                        "definition": {
-                            "name": {"nl-NL": scenario.title},
-                            "type": "http://adlnet.gov/expapi/activities/simulation",
-                        },
-                    },
-                    "result": {
-                        "completion": True,
-                        "score": {"scaled": score / 100, "raw": score, "min": 0, "max": 100},
-                    },
-                    "context": context,
-                    "timestamp": attempt.finished,
-                }
-            )
-    return json.dumps(statements, ensure_ascii=False, indent=2) + "\n"
 
 
 def write_file(path: Path, text: str, *, bom: bool = False) -> None:

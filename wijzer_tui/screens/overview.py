@@ -24,18 +24,16 @@ from wijzer_tui.domain.report import (
     DONE,
     NEW,
     SORT_LABELS,
-    Agreement,
     ReportFilter,
     Row,
     build_rows,
-    filter_agreements,
     filter_choices,
     filter_rows,
-    load_team_agreements,
     sort_rows,
     summarise,
 )
 from wijzer_tui.domain.report_detail import LearnerDetail, learner_detail
+from wijzer_tui.domain.report_team import Agreement, filter_agreements, load_team_agreements
 from wijzer_tui.domain.store import ProgressStore
 from wijzer_tui.screens.base import BaseScreen
 
