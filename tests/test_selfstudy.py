@@ -203,3 +203,17 @@ async def test_my_results_show_each_attempt_with_its_comparison(tmp_path: Path) 
         table = app.screen.query_one("#attempts")
         assert table.row_count == 1
         assert "Bezig" in str(table.get_row_at(0))
+
+
+async def test_sharing_reflections_is_an_explicit_choice(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "r")
+        assert "blijven privé" in screen_text(app)
+        await press(pilot, "d")
+        await press(pilot, "n")  # Nee: nothing changes
+        assert "blijven privé" in screen_text(app)
+        await press(pilot, "d")
+        await press(pilot, "j")  # Ja
+        assert "worden meegestuurd" in screen_text(app)
+    assert ProgressStore(tmp_path).profiles()[0].share_reflections is True

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
+from wijzer_tui.domain.errors import WijzerError
 from wijzer_tui.domain.records import Attempt, local_date
 from wijzer_tui.domain.session import Pass
 from wijzer_tui.screens.base import BaseScreen
+from wijzer_tui.screens.dialogs import ConfirmDialog
 from wijzer_tui.widgets import sections
 
 STATUS = {"busy": "Bezig", "finished": "Afgerond", "stopped": "Gestopt"}
@@ -22,12 +24,14 @@ class ResultsScreen(BaseScreen):
 
     BINDINGS = [
         Binding("escape,q,t", "back", "Terug"),
+        Binding("d", "toggle_sharing", "Reflecties delen"),
         Binding("question_mark", "app.help", "Hulp", show=False),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Mijn resultaten", classes="page-title")
+        yield Static(id="sharing", classes="muted")
         yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
         yield VerticalScroll(id="detail", classes="page")
         yield Footer(compact=True)
@@ -55,6 +59,38 @@ class ResultsScreen(BaseScreen):
                 Static("Je hebt nog geen casus gedaan. Kies er een op de start.")
             )
         table.focus()
+        self.show_sharing()
+
+    def show_sharing(self) -> None:
+        """Say whether reflections go along in exports for a coordinator."""
+        learner = self.wijzer.learner
+        shared = bool(learner and learner.share_reflections)
+        state = "worden meegestuurd" if shared else "blijven privé"
+        self.query_one("#sharing", Static).update(
+            f"Je reflecties {state} bij een export voor je coördinator (d: wijzigen)."
+        )
+
+    @work
+    async def action_toggle_sharing(self) -> None:
+        learner = self.wijzer.learner
+        if learner is None:
+            return
+        if learner.share_reflections:
+            question = "Je reflecties weer privé houden? Ze gaan dan niet meer mee in exports."
+        else:
+            question = (
+                "Wil je je reflecties delen met je coördinator? Ze gaan dan mee in je export en in "
+                "rapporten. Staan er geen namen of herkenbare details van cliënten in?"
+            )
+        if not await self.app.push_screen_wait(ConfirmDialog(question)):
+            return
+        learner.share_reflections = not learner.share_reflections
+        try:
+            self.wijzer.store.update_profile(learner)
+        except WijzerError as error:
+            learner.share_reflections = not learner.share_reflections
+            self.wijzer.show_error(error)
+        self.show_sharing()
 
     @on(DataTable.RowHighlighted)
     def show_detail(self, event: DataTable.RowHighlighted) -> None:
