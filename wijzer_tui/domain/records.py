@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 SCHEMA_VERSION = 1
 
@@ -41,8 +41,22 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+class _Stored:
+    """Conversion to and from the plain dicts kept in the store (unknown keys are ignored)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for storage."""
+        return asdict(self)  # type: ignore[call-overload]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build from stored data, ignoring unknown keys."""
+        fields = cls.__dataclass_fields__  # type: ignore[attr-defined]
+        return cls(**{k: data[k] for k in fields if k in data})
+
+
 @dataclass
-class Profile:
+class Profile(_Stored):
     """A learner on this machine. `name` may be a pseudonym."""
 
     id: str
@@ -57,19 +71,9 @@ class Profile:
     # True for people recorded by a trainer in team training: never listed as self-study profiles.
     attendee: bool = False
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data for storage."""
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Profile:
-        """Build from stored data, ignoring unknown keys."""
-        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
-        return cls(**known)
-
 
 @dataclass
-class Answer:
+class Answer(_Stored):
     """One answer to one step, saved the moment it is given."""
 
     step_id: str
@@ -78,19 +82,9 @@ class Answer:
     reflection: str | None = None  # private free text (reflect steps)
     ticked_tips: list[str] = field(default_factory=list)  # reflect self-check
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data for storage."""
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Answer:
-        """Build from stored data, ignoring unknown keys."""
-        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
-        return cls(**known)
-
 
 @dataclass
-class Attempt:
+class Attempt(_Stored):
     """One pass through one scenario. A retry is a new attempt; history is never overwritten."""
 
     id: str
@@ -114,16 +108,12 @@ class Attempt:
                 return answer
         return None
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data for storage."""
-        return asdict(self)
-
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Attempt:
-        """Build from stored data, ignoring unknown keys."""
-        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
-        known["answers"] = [Answer.from_dict(a) for a in data.get("answers", [])]
-        return cls(**known)
+        """Build from stored data, ignoring unknown keys; answers become Answer objects."""
+        attempt = super().from_dict(data)
+        attempt.answers = [Answer.from_dict(a) for a in data.get("answers", [])]
+        return attempt
 
 
 MAX_LABEL = 60
