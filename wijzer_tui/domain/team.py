@@ -57,6 +57,11 @@ def page_title(scenario: Scenario, section: str) -> str:
     return PAGE_TITLES.get(section, "")
 
 
+def people_text(count: int) -> str:
+    """'Er is 1 deelnemer' or 'Er zijn 3 deelnemers'."""
+    return "Er is 1 deelnemer" if count == 1 else f"Er zijn {count} deelnemers"
+
+
 def sections(scenario: Scenario) -> list[str]:
     """Every page of a session, in order: the case in three parts, one per step, the end."""
     return [
@@ -172,7 +177,8 @@ class TeamSession:
         session = cls(new_id(), scenario.id, scenario.content_version)
         session.team, session.organisation = clean_label(team), clean_label(organisation)
         for name in attendees:
-            session.add_attendee(name)
+            if clean_label(name):  # an empty row is no one
+                session.add_attendee(name)
         if not session.attendees:
             raise TeamError("Vul minstens één deelnemer in: een naam of initialen.")
         session.set_minutes(timer_minutes)
@@ -232,10 +238,11 @@ class TeamSession:
         count = max(0, entry.count(option_id) + delta)
         people = len(self.attendees)
         if delta > 0 and count > people:
-            raise TeamError(f"Er zijn {people} deelnemers: meer stemmen kan niet.")
+            raise TeamError(f"{people_text(people)}: meer stemmen kan niet.")
         if delta > 0 and step.kind == "decide" and sum(entry.tallies.values()) + delta > people:
             raise TeamError(
-                f"Iedereen heeft al gestemd ({people} deelnemers). Haal eerst ergens een stem weg."
+                f"Iedereen heeft al gestemd ({people_text(people).lower()}). "
+                "Haal eerst ergens een stem weg."
             )
         if count:
             entry.tallies[option_id] = count

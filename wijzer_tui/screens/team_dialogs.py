@@ -17,6 +17,7 @@ from wijzer_tui.domain.errors import WijzerError
 from wijzer_tui.domain.team_prompts import PromptGroup
 from wijzer_tui.domain.team_store import TeamTraining
 from wijzer_tui.screens.dialogs import DIALOG_CSS
+from wijzer_tui.widgets.tally import row_line
 
 TEAM_DIALOG_CSS = """
 {name} > Vertical {{
@@ -25,7 +26,7 @@ TEAM_DIALOG_CSS = """
 }}
 {name} VerticalScroll {{
     height: auto;
-    max-height: 1fr;
+    max-height: 70vh;
 }}
 {name} .prompt-item {{
     text-style: bold;
@@ -37,7 +38,7 @@ TEAM_DIALOG_CSS = """
 }}
 {name} OptionList {{
     height: auto;
-    max-height: 10;
+    max-height: 40vh;
 }}
 """
 
@@ -61,7 +62,7 @@ class TeamPromptsDialog(ModalScreen[None]):
                 for group in self.groups:
                     yield Static(escape(group.title), classes="page-title")
                     for item in group.items:
-                        yield Static(escape(f"• {item}"), classes="prompt-item")
+                        yield Static(row_line("•", "", item, 0), classes="prompt-item")
                     yield Static(escape(f"Bron: {group.source}"), classes="prompt-source")
             with Horizontal():
                 yield Button("Sluiten", variant="primary", id="close", compact=True)
@@ -95,7 +96,9 @@ class TeamAttendeesDialog(ModalScreen[None]):
             yield Static("Deelnemers", classes="dialog-title")
             yield OptionList(id="attendee-list")
             yield Static(
-                "Nieuw erbij? Typ een naam of initialen en druk op Enter.", classes="muted"
+                "Nieuw erbij? Typ een naam of initialen en druk op Enter. Iemand weghalen: "
+                "kies de naam in de lijst en druk op Delete.",
+                classes="muted",
             )
             yield Input(placeholder="naam of initialen", id="late-name", max_length=60)
             with Horizontal():

@@ -88,11 +88,11 @@ class TeamSessionScreen(BaseScreen):
             yield Button("Volgende", variant="primary", id="next", compact=True)
         yield Footer(compact=True)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         use_team_theme(self.app)
         scenario = self.training.scenario
         self.sub_title = f"Teamtraining · casus {scenario.number}"
-        self.show_page()
+        await self.show_page()
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -102,7 +102,7 @@ class TeamSessionScreen(BaseScreen):
         step = self.training.step
         return step is not None and step.kind != "reflect" and not self.session.is_revealed(step.id)
 
-    def show_page(self, *, fresh: bool = True) -> None:
+    async def show_page(self, *, fresh: bool = True) -> None:
         """Replace the body with the current page; `fresh` also resets the timer."""
         training, step = self.training, self.training.step
         section = training.section
@@ -114,9 +114,9 @@ class TeamSessionScreen(BaseScreen):
         if fresh:
             timer.reset(self.session.timer_minutes)
         body = self.query_one("#team-body", VerticalScroll)
-        body.remove_children()
+        await body.remove_children()
         body.set_class(self.entering, "-entering")
-        body.mount_all(self._page_widgets())
+        await body.mount_all(self._page_widgets())
         body.scroll_home(animate=False)
         self._show_buttons()
         self.refresh_bindings()
@@ -211,7 +211,8 @@ class TeamSessionScreen(BaseScreen):
             "timer_reset": step is not None,
             # Room in the footer at 80 columns: no prompts while votes are entered.
             "questions": not entering,
-            "attendees": not (step is not None and step.kind == "reflect" and not revealed),
+            "attendees": section != "agreements"
+            and not (step is not None and step.kind == "reflect" and not revealed),
             "finish": section == "summary" and self.session.status == "busy",
             "markdown": section == "summary",
         }
@@ -232,14 +233,14 @@ class TeamSessionScreen(BaseScreen):
         return True
 
     @on(Button.Pressed, "#next")
-    def action_next(self) -> None:
+    async def action_next(self) -> None:
         if self._try(lambda: self.training.go(+1)):
-            self.show_page()
+            await self.show_page()
 
     @on(Button.Pressed, "#back")
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         if self.training.index > 0 and self._try(lambda: self.training.go(-1)):
-            self.show_page()
+            await self.show_page()
 
     def action_number(self, number: int) -> None:
         if self.query("#tally") and self.query_one(TallyList).select_number(number) is None:
@@ -284,9 +285,9 @@ class TeamSessionScreen(BaseScreen):
             self._redraw_tally()
 
     @on(Button.Pressed, "#reveal")
-    def action_reveal(self) -> None:
+    async def action_reveal(self) -> None:
         if self._try(self.training.reveal):
-            self.show_page(fresh=False)
+            await self.show_page(fresh=False)
 
     def action_timer(self) -> None:
         self.query_one(DiscussionTimer).toggle()
@@ -303,12 +304,12 @@ class TeamSessionScreen(BaseScreen):
         self.app.push_screen(TeamPromptsDialog(groups))
 
     def action_attendees(self) -> None:
-        self.app.push_screen(TeamAttendeesDialog(self.training), lambda _: self._after_people())
+        self.app.push_screen(TeamAttendeesDialog(self.training), self._after_people)
 
-    def _after_people(self) -> None:
+    async def _after_people(self, _: object = None) -> None:
         self._redraw_tally()
         if self.training.section == "summary":
-            self.show_page(fresh=False)
+            await self.show_page(fresh=False)
 
     @on(Button.Pressed, "#finish")
     @work
@@ -322,7 +323,7 @@ class TeamSessionScreen(BaseScreen):
             return
         if self._try(lambda: self.training.finish(self.wijzer.store)):
             self.notify(f"Afgerond. De deelname van {count} deelnemers is vastgelegd.")
-            self.show_page(fresh=False)
+            await self.show_page(fresh=False)
 
     @work
     async def action_markdown(self) -> None:

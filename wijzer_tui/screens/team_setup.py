@@ -160,21 +160,30 @@ class TeamSetupScreen(BaseScreen):
     @on(Button.Pressed, "#add")
     def add_attendee(self, event: Input.Submitted | Button.Pressed) -> None:
         event.stop()
+        field = self.query_one("#attendee", Input)
+        if isinstance(event, Input.Submitted) and not field.value.strip() and self.draft.attendees:
+            self.query_one("#scenario").focus()  # everyone is in: on to the scenario
+            return
         self._add_typed()
 
     def _add_typed(self) -> bool:
         """Add the typed name to the attendees; False (with a message) when it cannot be."""
         field = self.query_one("#attendee", Input)
         try:
-            name = self.draft.add_attendee(field.value)
+            self.draft.add_attendee(field.value)
         except WijzerError as error:
             self.notify(error.message, severity="warning")
             return False
         field.value = ""
         field.focus()
         self._fill_attendees()
-        self.notify(f"{name} doet mee ({len(self.draft.attendees)} deelnemers).")
+        self.query_one("#attendees", OptionList).scroll_visible()
         return True
+
+    @on(ChoiceList.Changed, "#scenario")
+    def scenario_chosen(self, event: ChoiceList.Changed) -> None:
+        event.stop()
+        self.query_one("#begin").focus()
 
     @on(Input.Submitted, "#team, #organisation, #minutes")
     def next_field(self, event: Input.Submitted) -> None:

@@ -106,12 +106,13 @@ def status_line(step: Step, entry: GroupEntry, attendees: int) -> str:
 
 
 def row_line(mark: str, tally: str, content: str, width: int = 3) -> Table:
-    """Mark, tally and text in columns, so wrapped text keeps its indent."""
+    """Mark, tally and text in columns, so wrapped text keeps its indent (no tally: width 0)."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=1, no_wrap=True)
-    grid.add_column(width=width, justify="right", no_wrap=True)
+    if width:
+        grid.add_column(width=width, justify="right", no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row(Text(mark), Text(tally), Text(content))
+    grid.add_row(Text(mark), *([Text(tally)] if width else []), Text(content))
     return grid
 
 
@@ -121,10 +122,10 @@ def reveal(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Widget]:
         return _reveal_choose(scenario, step, entry)
     if step.kind == "decide":
         return _reveal_decide(scenario, step, entry)
-    widgets: list[Widget] = [heading("Tips uit de wijzer")]
+    widgets: list[Widget] = [text(step.prompt, "muted"), heading("Tips uit de wijzer")]
     for tip in (scenario.tip(t) for t in step.tip_ids):
         if tip:
-            widgets.append(text(f"• {tip.text}", "team-tip"))
+            widgets.append(Static(row_line("•", "", tip.text, 0), classes="team-tip"))
     widgets.append(text("Welke van deze tips kwamen in jullie gesprek terug?", "question"))
     return widgets
 
@@ -137,7 +138,7 @@ def _reveal_choose(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Wi
     in_line = sum(1 for r in rows if r.verdict == "in_line")
     against = sum(1 for r in rows if r.verdict == "against")
     result = (
-        f"Jullie kozen {in_line} van de {tips} tips · {against} keuze(s) die de wijzer "
+        f"Jullie kozen {in_line} van de {tips} tips · {choices_text(against)} die de wijzer "
         f"afraadt · score {score}%"
     )
     widgets: list[Widget] = [text(step.prompt), Static(result, classes="score", id="group-score")]
@@ -162,18 +163,29 @@ def _reveal_choose(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Wi
 def _reveal_decide(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Widget]:
     chosen = group_choice(step, entry)
     outcome = decide_outcome(scenario, step, chosen[0]) if chosen else None
-    widgets: list[Widget] = []
     if outcome is None:
         return [text("Deze keuze bestaat niet meer in de casus.")]
-    how = "samen" if entry.mode == "consensus" else "met de meeste stemmen"
-    widgets.append(text(f"De groep koos {how}: {outcome.option.text}", "question"))
-    widgets.append(heading("Wat er gebeurt"))
-    widgets.append(text(outcome.option.consequence))
-    for tip in outcome.followed:
-        widgets.append(text(f"✓ Jullie volgen de tip: {tip.text}", "in-line"))
-    for tip in outcome.ignored:
-        widgets.append(text(f"✗ Jullie laten deze tip liggen: {tip.text}", "against"))
-    widgets.append(Static(f"Score van de groep bij deze stap: {outcome.score}%", classes="score"))
+    votes = sum(entry.tallies.values())
+    how = "samen" if entry.mode == "consensus" else f"{entry.count(chosen[0])} van {votes} stemmen"
+    followed, ignored = len(outcome.followed), len(outcome.ignored)
+    result = (
+        f"Jullie volgen {tips_text(followed)} en laten er {ignored} liggen · score {outcome.score}%"
+    )
+    widgets: list[Widget] = [
+        Static(result, classes="score", id="group-score"),
+        heading(f"De keuze van de groep ({how})"),
+        text(outcome.option.text, "question"),
+        heading("Wat er gebeurt"),
+        text(outcome.option.consequence),
+    ]
+    for mark, verb, tips, css in (
+        ("✓", "Jullie volgen de tip", outcome.followed, "in-line"),
+        ("✗", "Jullie laten deze tip liggen", outcome.ignored, "against"),
+    ):
+        for tip in tips:
+            widgets.append(
+                Static(row_line(mark, "", f"{verb}: {tip.text}", 0), classes=css + " team-row")
+            )
     widgets.append(heading("Alle keuzes"))
     rows = decide_rows(step, entry)
     width = max(len(tally_text(entry, r)) for r in rows)
@@ -182,3 +194,13 @@ def _reveal_decide(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Wi
         line = row_line(mark, tally_text(entry, row), row.text, width)
         widgets.append(Static(line, classes="team-row" + ("" if row.chosen else " muted")))
     return widgets
+
+
+def tips_text(count: int) -> str:
+    """'1 tip' or '3 tips'."""
+    return f"{count} tip" if count == 1 else f"{count} tips"
+
+
+def choices_text(count: int) -> str:
+    """'1 keuze' or '2 keuzes'."""
+    return f"{count} keuze" if count == 1 else f"{count} keuzes"
