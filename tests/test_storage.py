@@ -141,3 +141,33 @@ def test_quarantine_never_overwrites_an_earlier_copy(tmp_path: Path) -> None:
     assert [p.read_text() for p in kept] == ["eerste", "tweede"]
     assert all(p.name.startswith("leerling.beschadigd-") and p.suffix == ".json" for p in kept)
     assert not (tmp_path / "leerling.json").exists()
+
+
+class _FailingLock:
+    """Stands in for FileLock: acquiring raises `error`."""
+
+    error: Exception
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        pass
+
+    def acquire(self) -> None:
+        raise self.error
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (storage.Timeout("x.lock"), "ander venster"),
+        (PermissionError(errno.EACCES, "Permission denied"), "geen toestemming"),
+        (OSError(errno.EROFS, "Read-only file system"), "alleen-lezen"),
+    ],
+)
+def test_a_lock_that_cannot_be_taken_raises_dutch_store_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: Exception, words: str
+) -> None:
+    _FailingLock.error = error
+    monkeypatch.setattr(storage, "FileLock", _FailingLock)
+    with pytest.raises(StoreError, match=words), locked_db(tmp_path / "x.json") as db:
+        db.table("t").insert(doc(n=1))
+    assert not (tmp_path / "x.json").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal, Self
@@ -135,17 +136,22 @@ def local_date(iso: str | None) -> str:
         return ""
 
 
-def from_stored(cls: type[Any], data: dict[str, Any]) -> Any:
-    """Build a record (Profile, Answer, Attempt without its answers) from stored data, fast.
+def stored_builder(cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
+    """A fast function building `cls` (Profile, Answer, Attempt) from stored data.
 
-    With exactly the dataclass's fields, `data` itself becomes the record's __dict__: the store
-    builds tens of thousands of records for reports and __init__ doubled that cost. Otherwise
-    unknown keys are ignored and a missing required field raises TypeError.
+    Data with exactly the dataclass's fields becomes the record's __dict__ as it is: the store
+    builds tens of thousands of records for reports and __init__ doubled that cost. Other data
+    goes through `cls(...)`: unknown keys are ignored, a missing required field is a TypeError.
     """
-    fields = cls.__dataclass_fields__
+    keys = cls.__dataclass_fields__.keys()
     plain = "__slots__" not in cls.__dict__ and not hasattr(cls, "__post_init__")
-    if plain and data.keys() == fields.keys():
-        record = object.__new__(cls)
-        record.__dict__ = data
-        return record
-    return cls(**{k: data[k] for k in fields if k in data})
+    new = object.__new__
+
+    def build(data: dict[str, Any]) -> Any:
+        if plain and data.keys() == keys:
+            record = new(cls)
+            record.__dict__ = data
+            return record
+        return cls(**{k: data[k] for k in keys if k in data})
+
+    return build

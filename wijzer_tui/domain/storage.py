@@ -269,6 +269,7 @@ def edit(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[Edit]:
 
 def damage_message(error: DamagedFileError, kept: Path) -> str:
     """The Dutch warning shown to the user after `error.path` was moved to `kept`."""
+    kept = kept.absolute()  # the full path, so the user can find the file
     if error.kind == "nieuwere-versie":
         return (
             f"Het voortgangsbestand {error.path.name} is gemaakt met een nieuwere versie van "

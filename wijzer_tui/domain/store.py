@@ -20,9 +20,9 @@ from wijzer_tui.domain.records import (
     Attempt,
     Profile,
     clean_label,
-    from_stored,
     new_id,
     now_iso,
+    stored_builder,
 )
 from wijzer_tui.domain.storage import (
     DamagedFileError,
@@ -41,6 +41,8 @@ _STATUSES = ("busy", "finished", "stopped")
 _OVER = ("finished", "stopped")
 _NOT_FOUND = "Deze leerling is niet gevonden."
 _NO_ATTEMPT = "Deze poging is niet gevonden."
+_new_answer = stored_builder(Answer)
+_new_attempt = stored_builder(Attempt)
 
 
 def _doc(record: Profile | Attempt) -> dict[str, Any]:
@@ -71,8 +73,8 @@ def _attempt_of(path: Path, doc: dict[str, Any]) -> Attempt:
         fields = dict(doc)
         fields.pop("schema_version", None)
         answers = fields.get("answers", [])
-        fields["answers"] = [from_stored(Answer, a) for a in answers]
-        attempt: Attempt = from_stored(Attempt, fields)
+        fields["answers"] = [_new_answer(a) for a in answers]
+        attempt: Attempt = _new_attempt(fields)
     except (TypeError, AttributeError) as exc:
         raise DamagedFileError(path, "een poging is onvolledig") from exc
     if not isinstance(attempt.id, str) or attempt.status not in _STATUSES:
