@@ -34,9 +34,11 @@ def learner_file(store: ProgressStore, learner_id: str) -> Path:
     return store.root / "learners" / f"{learner_id}.json"
 
 
-def writer(store: ProgressStore, learner_id: str, attempt_id: str, prefix: str, count: int):
+def writer(
+    store: ProgressStore, learner_id: str, attempt_id: str, prefix: str, count: int, extra: int = 0
+) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    args = [str(store.root), learner_id, attempt_id, prefix, str(count)]
+    args = [str(store.root), learner_id, attempt_id, prefix, str(count), str(extra)]
     return subprocess.Popen(
         [sys.executable, str(WRITER), *args], stdout=subprocess.PIPE, text=True, env=env
     )
@@ -230,7 +232,8 @@ def test_acknowledged_answers_survive_sigkill_at_random_moments(store: ProgressS
 def test_two_processes_writing_one_learner_lose_nothing(store: ProgressStore) -> None:
     anna = store.create_profile("Anna", "politie")
     attempt = store.start_attempt(anna.id, "regie", 1)
-    procs = [writer(store, anna.id, attempt.id, prefix, 100) for prefix in ("a", "b")]
+    # Both also start an attempt every 10 answers: new documents from two writers at once.
+    procs = [writer(store, anna.id, attempt.id, prefix, 100, 10) for prefix in ("a", "b")]
     outputs = [proc.communicate()[0] for proc in procs]
     assert [proc.returncode for proc in procs] == [0, 0]
     assert sum(out.count("ack ") for out in outputs) == 200
@@ -238,6 +241,9 @@ def test_two_processes_writing_one_learner_lose_nothing(store: ProgressStore) ->
     assert sorted(steps) == sorted([f"a-{i}" for i in range(100)] + [f"b-{i}" for i in range(100)])
     # Each writer's own answers stay in the order it saved them.
     assert [s for s in steps if s.startswith("a-")] == [f"a-{i}" for i in range(100)]
+    attempts = store.attempts(anna.id)
+    assert len({a.id for a in attempts}) == len(attempts) == 21
+    assert sorted(a.scenario_id for a in attempts) == ["a"] * 10 + ["b"] * 10 + ["regie"]
 
 
 # -- damaged files ---------------------------------------------------------------------------
