@@ -9,6 +9,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -244,6 +245,22 @@ def test_two_processes_writing_one_learner_lose_nothing(store: ProgressStore) ->
     attempts = store.attempts(anna.id)
     assert len({a.id for a in attempts}) == len(attempts) == 21
     assert sorted(a.scenario_id for a in attempts) == ["a"] * 10 + ["b"] * 10 + ["regie"]
+
+
+def test_two_threads_writing_one_learner_lose_nothing(store: ProgressStore) -> None:
+    anna = store.create_profile("Anna", "politie")
+    attempt = store.start_attempt(anna.id, "regie", 1)
+
+    def save(prefix: str) -> None:
+        for number in range(40):
+            store.save_answer(anna.id, attempt.id, Answer(f"{prefix}-{number}"))
+
+    threads = [threading.Thread(target=save, args=(prefix,)) for prefix in "ab"]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(store.attempt(anna.id, attempt.id).answers) == 80
 
 
 # -- damaged files ---------------------------------------------------------------------------

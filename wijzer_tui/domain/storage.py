@@ -14,6 +14,7 @@ Reusable by every store (learners, team sessions). Rules:
 from __future__ import annotations
 
 import json
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -241,6 +242,7 @@ class Edit:
 # used only when the file still holds exactly those bytes, and never leaves this module.
 _CACHE: OrderedDict[Path, tuple[bytes, Data, dict[tuple[str, str], bytes]]] = OrderedDict()
 _CACHE_SIZE = 8
+_CACHE_GUARD = threading.Lock()  # screens may save from worker threads
 
 
 @contextmanager
@@ -252,7 +254,8 @@ def edit(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[Edit]:
     """
     with locked(path, timeout):
         raw = _read_bytes(path)
-        cached = _CACHE.pop(path, None)
+        with _CACHE_GUARD:
+            cached = _CACHE.pop(path, None)
         if raw is not None and cached is not None and cached[0] == raw:
             current = Edit(cached[1], cached[2])
         else:
@@ -262,9 +265,10 @@ def edit(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[Edit]:
             raw = current.payload()
             write_atomic(path, raw)
         if raw is not None and current.data is not None:
-            _CACHE[path] = (raw, current.data, current._fragments)
-            while len(_CACHE) > _CACHE_SIZE:
-                _CACHE.popitem(last=False)
+            with _CACHE_GUARD:
+                _CACHE[path] = (raw, current.data, current._fragments)
+                while len(_CACHE) > _CACHE_SIZE:
+                    _CACHE.popitem(last=False)
 
 
 def damage_message(error: DamagedFileError, kept: Path) -> str:
