@@ -2,60 +2,26 @@
 
 from __future__ import annotations
 
-import errno
-import json
-import os
-import stat
 from pathlib import Path
 
 import pytest
-
-from wijzer_tui.domain.errors import ExportError, StoreError
-from wijzer_tui.domain.loader import load_scenarios
-from wijzer_tui.domain.model import Scenario, Step
-from wijzer_tui.domain.report_team import load_team_agreements
-from wijzer_tui.domain.scoring import scenario_score
-from wijzer_tui.domain.store import ProgressStore
-from wijzer_tui.domain.team import TeamError, TeamSession, group_choice, sections
-from wijzer_tui.domain.team_prompts import HET_GESPREK, discussion_prompts
-from wijzer_tui.domain.team_store import TeamStore, TeamTraining, record_attendance
-from wijzer_tui.domain.team_summary import (
-    default_export_path,
-    discussed_tips,
-    resolve_export_path,
-    save_markdown,
-    summary_markdown,
+from team_fixtures import (
+    AGAINST,
+    CHOOSE,
+    DECIDE,
+    REFLECT,
+    SCENARIOS,
+    TIPS,
+    TRUST,
+    new_session,
 )
+
+from wijzer_tui.domain.scoring import scenario_score
+from wijzer_tui.domain.team import TeamError, TeamSession, sections
+from wijzer_tui.domain.team_group import group_choice
+from wijzer_tui.domain.team_prompts import HET_GESPREK, discussion_prompts
+from wijzer_tui.domain.team_store import TeamStore, TeamTraining
 from wijzer_tui.widgets.timer import Countdown, clock_text
-
-SCENARIOS = load_scenarios()
-TRUST = next(s for s in SCENARIOS if s.id == "vertrouwen")
-
-
-def step_of(scenario: Scenario, kind: str) -> Step:
-    return next(s for s in scenario.steps if s.kind == kind)
-
-
-CHOOSE, DECIDE, REFLECT = (step_of(TRUST, k) for k in ("choose", "decide", "reflect"))
-TIPS = [o.id for o in CHOOSE.choose_options if o.kind == "tip"]
-AGAINST = [o.id for o in CHOOSE.choose_options if o.kind == "against"]
-
-
-def new_session(*names: str) -> TeamSession:
-    return TeamSession.new(TRUST, "Wijkteam Noord", "Gemeente Zuid", list(names or ("Ann", "Bo")))
-
-
-def played(session: TeamSession) -> TeamSession:
-    """Two tips and one advised-against action voted, decide by majority, all revealed."""
-    session.bump(CHOOSE, TIPS[0], len(session.attendees))
-    session.bump(CHOOSE, TIPS[1], 1)
-    session.bump(CHOOSE, AGAINST[0], 1)
-    session.reveal(CHOOSE)
-    session.bump(DECIDE, DECIDE.decide_options[1].id, len(session.attendees))
-    session.reveal(DECIDE)
-    session.reveal(REFLECT)
-    return session
-
 
 # -- the session -------------------------------------------------------------------------
 
@@ -225,184 +191,6 @@ def test_agreements_are_written_changed_and_deleted() -> None:
         session.add_agreement("Ann", "   ", "morgen")
     with pytest.raises(TeamError, match="bestaat niet meer"):
         session.update_agreement(5, "a", "b", "c")
-
-
-# -- storage and resume ----------------------------------------------------------------------
-
-
-def test_a_saved_session_is_private_and_readable_for_the_coordinators(tmp_path: Path) -> None:
-    store = TeamStore(tmp_path)
-    session = played(new_session())
-    session.add_agreement("Ann", "Kennismaking plannen", "april")
-    store.save(session)
-    path = tmp_path / "teams" / f"{session.id}.json"
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
-    doc = next(iter(json.loads(path.read_text("utf-8"))["session"].values()))
-    assert doc["agreements"] == [{"who": "Ann", "what": "Kennismaking plannen", "when": "april"}]
-    assert doc["attendees"] == ["Ann", "Bo"] and doc["status"] == "busy"
-    assert (doc["scenario_id"], doc["team"], doc["organisation"]) == (
-        "vertrouwen", "Wijkteam Noord", "Gemeente Zuid",
-    )  # fmt: skip
-    assert doc["date"] == session.date
-    [agreement] = load_team_agreements(tmp_path)
-    assert (agreement.what, agreement.team, agreement.scenario_id, agreement.date) == (
-        "Kennismaking plannen", "Wijkteam Noord", "vertrouwen", session.date,
-    )  # fmt: skip
-    assert (agreement.organisation, agreement.session_id) == ("Gemeente Zuid", session.id)
-
-
-def test_a_session_resumes_exactly_where_it_was(tmp_path: Path) -> None:
-    store = TeamStore(tmp_path)
-    training = TeamTraining(store, TRUST, new_session())
-    training.go(+3)
-    training.bump(TIPS[0], 2)
-    training.set_mode("consensus")
-    training.toggle_consensus(TIPS[2])
-    resumed = TeamTraining(
-        TeamStore(tmp_path), TRUST, TeamStore(tmp_path).load(training.session.id)
-    )
-    assert resumed.section == f"step:{CHOOSE.id}"
-    entry = resumed.session.entry(CHOOSE.id)
-    assert (entry.mode, entry.tallies, entry.consensus) == ("consensus", {TIPS[0]: 2}, [TIPS[2]])
-    assert [s.id for s in TeamStore(tmp_path).unfinished()] == [training.session.id]
-
-
-def test_a_change_that_cannot_be_saved_is_undone(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    store = TeamStore(tmp_path)
-    training = TeamTraining(store, TRUST, new_session())
-    store.save(training.session)
-
-    def disk_full(*_: object) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(os, "replace", disk_full)
-    with pytest.raises(StoreError, match="de schijf is vol"):
-        training.go(+1)
-    monkeypatch.undo()
-    assert training.section == "intro"
-    assert TeamStore(tmp_path).load(training.session.id).position == "intro"
-    assert list(store.folder.glob(".*.tmp")) == []
-
-
-def test_a_damaged_session_file_is_set_aside_with_a_warning(tmp_path: Path) -> None:
-    store = TeamStore(tmp_path)
-    good = new_session()
-    store.save(good)
-    bad = store.folder / ("b" * 32 + ".json")
-    bad.write_text("{niet json", "utf-8")
-    assert [s.id for s in store.sessions()] == [good.id]
-    assert not bad.exists()
-    assert any("beschadigd" in w for w in store.warnings)
-    assert list(store.folder.glob("b*.beschadigd-*.json"))
-
-
-def test_finished_sessions_are_not_offered_to_resume(tmp_path: Path) -> None:
-    teams = TeamStore(tmp_path)
-    training = TeamTraining(teams, TRUST, played(new_session()))
-    training.finish(ProgressStore(tmp_path))
-    assert teams.unfinished() == []
-    assert teams.load(training.session.id).status == "finished"
-
-
-# -- attendance --------------------------------------------------------------------------------
-
-
-def test_finishing_gives_every_attendee_a_team_attempt(tmp_path: Path) -> None:
-    progress = ProgressStore(tmp_path)
-    session = played(new_session("Ann", "Bo"))
-    session.add_attendee("Cas")  # came in late
-    TeamTraining(TeamStore(tmp_path), TRUST, session).finish(progress)
-    records = {p.name: (p, attempts) for p, attempts in progress.all_records()}
-    assert set(records) == {"Ann", "Bo", "Cas"}
-    for profile, attempts in records.values():
-        assert profile.attendee and (profile.team, profile.organisation) == (
-            "Wijkteam Noord", "Gemeente Zuid",
-        )  # fmt: skip
-        [attempt] = attempts
-        assert (attempt.mode, attempt.status, attempt.team_session_id) == (
-            "team", "finished", session.id,
-        )  # fmt: skip
-        assert {a.step_id: a.option_ids for a in attempt.answers} == session.answers(TRUST)
-        assert (
-            attempt.score == session.score(TRUST) == scenario_score(TRUST, session.answers(TRUST))
-        )
-        assert progress.record_attempt(profile.id, TRUST.id) == attempt
-
-
-def test_recording_twice_gives_nobody_a_second_attempt(tmp_path: Path) -> None:
-    progress = ProgressStore(tmp_path)
-    session = played(new_session("Ann", "Bo"))
-    record_attendance(progress, session, TRUST)
-    record_attendance(progress, session, TRUST)  # e.g. after a crash before the session was saved
-    assert sorted(len(attempts) for _, attempts in progress.all_records()) == [1, 1]
-
-
-def test_an_attendee_profile_is_reused_by_name_team_and_organisation(tmp_path: Path) -> None:
-    progress = ProgressStore(tmp_path)
-    own = progress.create_profile("Ann", "politie", "Gemeente Zuid", "Wijkteam Noord")
-    record_attendance(progress, played(new_session("Ann")), TRUST)
-    record_attendance(progress, played(new_session("ann")), TRUST)
-    other_team = played(TeamSession.new(TRUST, "Team West", "Gemeente Zuid", ["Ann"]))
-    record_attendance(progress, other_team, TRUST)
-    profiles = progress.profiles()
-    attendees = [p for p in profiles if p.attendee]
-    assert len(attendees) == 2  # Noord (twice the same person) and West
-    noord = next(p for p in attendees if p.team == "Wijkteam Noord")
-    assert len(progress.attempts(noord.id)) == 2
-    assert progress.attempts(own.id) == []  # a self-study profile is never used for attendance
-
-
-# -- summary and export ------------------------------------------------------------------------
-
-
-def test_the_summary_holds_the_case_choices_tallies_tips_and_agreements() -> None:
-    session = played(new_session("Ann", "Bo"))
-    session.date = "2026-03-12"
-    session.add_agreement("Ann", "Overleg | plannen", "april")
-    text = summary_markdown(TRUST, session)
-    assert text.startswith(f"# Teamtraining: 3. {TRUST.title}")
-    assert "- Datum: 12-03-2026" in text
-    assert "- Deelnemers (2): Ann, Bo" in text
-    assert f"- Score van de groep: {session.score(TRUST)}%" in text
-    tip_text = next(o.text for o in CHOOSE.choose_options if o.id == TIPS[0])
-    assert f"| 2× | {tip_text} | ✓ Past bij de wijzer |" in text
-    assert "| 0× |" in text  # options nobody chose show their tally too
-    assert "✗ De wijzer raadt dit af" in text and "○ Gemist" in text
-    assert "| Ann | Overleg \\| plannen | april |" in text
-    assert "## Afspraken (wie · wat · wanneer)" in text
-    for tip in discussed_tips(TRUST, session):
-        assert " ".join(tip.text.split()) in text
-    assert "deel het alleen met het team" in text
-
-
-def test_an_unrevealed_step_stays_hidden_in_the_summary() -> None:
-    session = new_session()
-    session.bump(CHOOSE, AGAINST[0], 1)
-    text = summary_markdown(TRUST, session)
-    assert "Nog niet onthuld." in text
-    assert "De wijzer raadt dit af" not in text
-
-
-def test_the_summary_is_saved_in_the_exports_folder_or_where_the_trainer_says(
-    tmp_path: Path,
-) -> None:
-    session = new_session()
-    default = default_export_path(tmp_path, TRUST, session)
-    assert (
-        default
-        == tmp_path / "exports" / f"teamtraining-{session.date}-wijkteam-noord-vertrouwen.md"
-    )
-    saved = save_markdown(default, summary_markdown(TRUST, session), make_folder=True)
-    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
-    assert saved.read_text("utf-8").startswith("# Teamtraining")
-    assert resolve_export_path("", default) == default
-    assert resolve_export_path("team", default) == default.parent / "team.md"
-    assert resolve_export_path(str(tmp_path), default) == tmp_path / default.name
-    with pytest.raises(ExportError, match="bestaat niet"):
-        save_markdown(tmp_path / "nergens" / "x.md", "x")
 
 
 # -- prompts and timer -------------------------------------------------------------------------

@@ -21,7 +21,8 @@ from wijzer_tui.domain.storage import (
     write_atomic,
 )
 from wijzer_tui.domain.store import ProgressStore
-from wijzer_tui.domain.team import InputMode, TeamError, TeamSession, sections
+from wijzer_tui.domain.team import TeamError, TeamSession, sections
+from wijzer_tui.domain.team_group import InputMode
 
 _FILE = re.compile(r"([A-Za-z0-9_-]{1,64})\.json\Z")
 TABLE = "session"  # TinyDB table name: the file reads like every other wijzer file

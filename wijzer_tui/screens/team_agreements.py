@@ -56,6 +56,9 @@ class AgreementsPanel(Vertical):
         table.add_column("Wat")
         table.add_column("Wanneer", width=14)
         self.refill()
+
+    def focus_start(self) -> None:
+        """Focus the table when there are agreements, else the first field."""
         self.query_one("#who" if not self.training.session.agreements else DataTable).focus()
 
     @property

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.markup import escape
-from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Input, Markdown, Static
+from textual.widgets import Button, Footer, Header, Input, Static
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.team import TeamError, dutch_date, page_title
+from wijzer_tui.domain.team import TeamError, TeamSession, page_title
 from wijzer_tui.domain.team_prompts import discussion_prompts
 from wijzer_tui.domain.team_store import TeamTraining
 from wijzer_tui.domain.team_summary import (
@@ -30,14 +30,14 @@ from wijzer_tui.screens.team_dialogs import (
     TeamExportDialog,
     TeamPromptsDialog,
 )
+from wijzer_tui.screens.team_pages import page_widgets
 from wijzer_tui.screens.team_theme import use_team_theme
-from wijzer_tui.widgets.sections import text
-from wijzer_tui.widgets.tally import TallyList, reveal, status_line
+from wijzer_tui.widgets.tally import TallyList, status_line
 from wijzer_tui.widgets.timer import Clock, DiscussionTimer
 
 # Actions that are letters: they are off while someone types in a field.
 LETTER_ACTIONS = {
-    "next", "back", "reveal", "number", "more", "less", "timer", "timer_reset",
+    "next", "reveal_first", "back", "reveal", "number", "more", "less", "timer", "timer_reset",
     "questions", "attendees", "stop", "finish", "markdown",
 }  # fmt: skip
 
@@ -53,12 +53,14 @@ class TeamSessionScreen(BaseScreen):
         Binding("plus,equals_sign", "more", "Stem erbij", show=False),
         Binding("minus", "less", "Stem eraf", show=False),
         Binding("v", "next", "Volgende"),
+        # While votes are entered, v only explains why you cannot go on yet.
+        Binding("v", "reveal_first", "Volgende", show=False),
         Binding("t", "back", "Terug"),
         Binding("o", "reveal", "Onthullen"),
         Binding("s", "timer", "Timer", key_display="s/r"),
         Binding("r", "timer_reset", "Timer opnieuw", show=False),
         Binding("a", "finish", "Afronden"),
-        Binding("m", "markdown", "Markdown"),
+        Binding("m", "markdown", "Opslaan"),
         Binding("g", "questions", "Gespreksvragen"),
         Binding("d", "attendees", "Deelnemers"),
         Binding("q", "stop", "Stoppen"),
@@ -70,7 +72,8 @@ class TeamSessionScreen(BaseScreen):
         self.clock = clock
 
     @property
-    def session(self):  # -> TeamSession; the training replaces it when a save is undone
+    def session(self) -> TeamSession:
+        """The session (the training replaces it when a save is undone)."""
         return self.training.session
 
     def compose(self) -> ComposeResult:
@@ -99,8 +102,7 @@ class TeamSessionScreen(BaseScreen):
     @property
     def entering(self) -> bool:
         """True on a choose or decide page whose group choice is still open."""
-        step = self.training.step
-        return step is not None and step.kind != "reflect" and not self.session.is_revealed(step.id)
+        return self.training.must_reveal_first()
 
     async def show_page(self, *, fresh: bool = True) -> None:
         """Replace the body with the current page; `fresh` also resets the timer."""
@@ -116,58 +118,17 @@ class TeamSessionScreen(BaseScreen):
         body = self.query_one("#team-body", VerticalScroll)
         await body.remove_children()
         body.set_class(self.entering, "-entering")
-        await body.mount_all(self._page_widgets())
+        await body.mount_all(page_widgets(self.training))
         body.scroll_home(animate=False)
         self._show_buttons()
         self.refresh_bindings()
-        # Focus the list, the table or a field; otherwise the page itself, so ↑ ↓ scroll it.
-        target = next(iter(body.query("TallyList, DataTable, Input").results()), None)
-        (target if target is not None and target.display else body).focus()
-
-    def _page_widgets(self) -> list[Widget]:
-        scenario, step, section = self.training.scenario, self.training.step, self.training.section
-        if section == "intro":
-            quotes = [text(f"“{q}”", "quote team-quote") for q in scenario.quotes]
-            return [text(f"{scenario.number}. {scenario.title}", "team-big"), *quotes]
-        if section == "case":
-            return [text(scenario.case, "team-text")]
-        if section == "why":
-            return [text(scenario.why, "team-text")]
+        # Focus the list or the agreements; otherwise the page itself, so ↑ ↓ scroll it.
         if section == "agreements":
-            return [AgreementsPanel(self.training)]
-        if section == "summary":
-            return self._summary_widgets()
-        assert step is not None
-        entry = self.session.entry(step.id)
-        if self.session.is_revealed(step.id):
-            return reveal(scenario, step, entry)
-        if step.kind == "reflect":
-            hint = "Bespreek de vraag samen. Onthul daarna de tips uit de wijzer met o."
-            return [text(step.prompt, "team-big"), text(hint, "muted")]
-        widgets: list[Widget] = []
-        if step.situation:
-            widgets.append(text(step.situation, "team-text"))
-        widgets += [
-            text(step.prompt, "question"),
-            TallyList(step, entry, id="tally"),
-            Static(
-                escape(status_line(step, entry, len(self.session.attendees))), id="tally-status"
-            ),
-        ]
-        return widgets
-
-    def _summary_widgets(self) -> list[Widget]:
-        session = self.session
-        people = ", ".join(session.attendees)
-        facts = f"{dutch_date(session.date)} · {len(session.attendees)} deelnemers: {people}"
-        state = "Afgerond: de deelname is vastgelegd." if session.status == "finished" else (
-            "Nog niet afgerond. Met a (Afronden) leg je vast dat iedereen deze casus deed."
-        )  # fmt: skip
-        return [
-            text(facts, "muted"),
-            text(state, "question"),
-            Markdown(summary_markdown(self.training.scenario, session), id="summary"),
-        ]
+            self.query_one(AgreementsPanel).focus_start()
+        elif self.query("#tally"):
+            self.query_one("#tally").focus()
+        else:
+            body.focus()
 
     def _show_buttons(self) -> None:
         entering = self.entering
@@ -206,6 +167,7 @@ class TeamSessionScreen(BaseScreen):
             "less": entering,
             "reveal": step is not None and not revealed,
             "next": not entering and section != "summary",
+            "reveal_first": entering,
             "back": training.index > 0,
             "timer": step is not None,
             "timer_reset": step is not None,
@@ -220,7 +182,7 @@ class TeamSessionScreen(BaseScreen):
 
     # -- actions ----------------------------------------------------------------------------
 
-    def _try(self, change) -> bool:
+    def _try(self, change: Callable[[], object]) -> bool:
         """Run a change; show a refusal calmly and a disk problem in a dialog."""
         try:
             change()
@@ -241,6 +203,11 @@ class TeamSessionScreen(BaseScreen):
     async def action_back(self) -> None:
         if self.training.index > 0 and self._try(lambda: self.training.go(-1)):
             await self.show_page()
+
+    def action_reveal_first(self) -> None:
+        self.notify(
+            "Onthul eerst de tips uit de wijzer met o. Daarna kun je verder.", severity="warning"
+        )
 
     def action_number(self, number: int) -> None:
         if self.query("#tally") and self.query_one(TallyList).select_number(number) is None:

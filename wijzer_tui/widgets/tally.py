@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from wijzer_tui.domain.model import Scenario, Step
 from wijzer_tui.domain.scoring import decide_outcome
-from wijzer_tui.domain.team import GroupEntry, group_choice
+from wijzer_tui.domain.team_group import GroupEntry, group_choice
 from wijzer_tui.domain.team_summary import (
     TEAM_SCORE_RULE,
     VERDICT_LABELS,
@@ -44,6 +44,7 @@ class TallyList(OptionList):
         self.texts = {o.id: o.text for o in step.options}
         self.multiple = step.kind != "decide"
         self.entry = entry
+        self.spacious = False
         super().__init__(*self._build(), id=id)
 
     def _prompt(self, number: int, option_id: str) -> Table:
@@ -59,10 +60,19 @@ class TallyList(OptionList):
         grid.add_column(width=3, justify="right", no_wrap=True)
         grid.add_column(ratio=1)
         grid.add_row(Text(str(number), style="bold reverse"), mark, Text(self.texts[option_id]))
+        if self.spacious:
+            grid.add_row()
         return grid
 
     def _build(self) -> list[Option]:
         return [Option(self._prompt(n, i), id=i) for n, i in enumerate(self.option_ids, 1)]
+
+    def on_resize(self) -> None:
+        # On a tall screen a blank line between options reads better from the back of a room.
+        spacious = self.screen.has_class("-tall")
+        if spacious != self.spacious:
+            self.spacious = spacious
+            self.show(self.entry)
 
     def show(self, entry: GroupEntry) -> None:
         """Redraw with the group's current entry, keeping the highlighted option."""

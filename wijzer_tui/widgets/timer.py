@@ -108,6 +108,9 @@ class DiscussionTimer(Widget):
         self.tick()
         self.set_interval(0.5, self.tick)
 
+    def on_resize(self) -> None:
+        self.tick()
+
     @property
     def state_text(self) -> str:
         """The timer's state in words."""
@@ -122,8 +125,11 @@ class DiscussionTimer(Widget):
         """Redraw, and give the end signal once when the time has just run out."""
         countdown = self.countdown
         shown = clock_text(countdown.remaining())
-        self.query_one("#timer-label", Static).update(f"Gesprekstijd {shown} · {self.state_text}")
-        self.query_one("#timer-digits", Digits).update(shown)
+        digits = self.query_one("#timer-digits", Digits)
+        digits.update(shown)
+        # Big digits (a tall screen) already show the time; the label then only says the state.
+        label = "Gesprekstijd" if digits.display else f"Gesprekstijd {shown}"
+        self.query_one("#timer-label", Static).update(f"{label} · {self.state_text}")
         state = "-done" if countdown.done else "-running" if countdown.running else "-paused"
         self.set_class(state == "-done", "-done")
         self.set_class(state == "-running", "-running")

@@ -1,0 +1,35 @@
+"""Shared team-training test data: scenario 3 (vertrouwen), its steps, and sessions to start from."""
+
+from __future__ import annotations
+
+from wijzer_tui.domain.loader import load_scenarios
+from wijzer_tui.domain.model import Scenario, Step
+from wijzer_tui.domain.team import TeamSession
+
+SCENARIOS = load_scenarios()
+TRUST = next(s for s in SCENARIOS if s.id == "vertrouwen")
+
+
+def step_of(scenario: Scenario, kind: str) -> Step:
+    return next(s for s in scenario.steps if s.kind == kind)
+
+
+CHOOSE, DECIDE, REFLECT = (step_of(TRUST, k) for k in ("choose", "decide", "reflect"))
+TIPS = [o.id for o in CHOOSE.choose_options if o.kind == "tip"]
+AGAINST = [o.id for o in CHOOSE.choose_options if o.kind == "against"]
+
+
+def new_session(*names: str) -> TeamSession:
+    return TeamSession.new(TRUST, "Wijkteam Noord", "Gemeente Zuid", list(names or ("Ann", "Bo")))
+
+
+def played(session: TeamSession) -> TeamSession:
+    """Two tips and one advised-against action voted, decide by majority, all revealed."""
+    session.bump(CHOOSE, TIPS[0], len(session.attendees))
+    session.bump(CHOOSE, TIPS[1], 1)
+    session.bump(CHOOSE, AGAINST[0], 1)
+    session.reveal(CHOOSE)
+    session.bump(DECIDE, DECIDE.decide_options[1].id, len(session.attendees))
+    session.reveal(DECIDE)
+    session.reveal(REFLECT)
+    return session

@@ -1,0 +1,61 @@
+"""The pages of a team session: what the room sees on each, built from the session."""
+
+from __future__ import annotations
+
+from textual.markup import escape
+from textual.widget import Widget
+from textual.widgets import Markdown, Static
+
+from wijzer_tui.domain.team_store import TeamTraining
+from wijzer_tui.domain.team_summary import summary_markdown
+from wijzer_tui.screens.team_agreements import AgreementsPanel
+from wijzer_tui.widgets.sections import text
+from wijzer_tui.widgets.tally import TallyList, reveal, status_line
+
+REFLECT_HINT = "Bespreek de vraag samen. Onthul daarna de tips uit de wijzer met o."
+
+
+def page_widgets(training: TeamTraining) -> list[Widget]:
+    """The widgets of the current page: one thing at a time."""
+    scenario, step, section = training.scenario, training.step, training.section
+    session = training.session
+    if section == "intro":
+        quotes = [text(f"“{q}”", "quote team-quote") for q in scenario.quotes]
+        return [text(f"{scenario.number}. {scenario.title}", "team-big"), *quotes]
+    if section == "case":
+        return [text(scenario.case, "team-text")]
+    if section == "why":
+        return [text(scenario.why, "team-text")]
+    if section == "agreements":
+        return [AgreementsPanel(training)]
+    if section == "summary":
+        return summary_widgets(training)
+    assert step is not None
+    entry = session.entry(step.id)
+    if session.is_revealed(step.id):
+        return reveal(scenario, step, entry)
+    if step.kind == "reflect":
+        return [text(step.prompt, "team-big"), text(REFLECT_HINT, "muted")]
+    widgets: list[Widget] = []
+    if step.situation:
+        widgets.append(text(step.situation, "team-text"))
+    status = escape(status_line(step, entry, len(session.attendees)))
+    widgets += [
+        text(step.prompt, "question"),
+        TallyList(step, entry, id="tally"),
+        Static(status, id="tally-status"),
+    ]
+    return widgets
+
+
+def summary_widgets(training: TeamTraining) -> list[Widget]:
+    """Whether attendance is recorded yet, and the summary as the team will get it."""
+    session = training.session
+    if session.status == "finished":
+        state = "Afgerond: de deelname is vastgelegd."
+    else:
+        state = "Nog niet afgerond. Met a (Afronden) leg je vast dat iedereen deze casus deed."
+    return [
+        text(state, "question"),
+        Markdown(summary_markdown(training.scenario, session), id="summary"),
+    ]
