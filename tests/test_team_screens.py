@@ -288,6 +288,28 @@ async def test_the_footer_fits_every_page_at_80_columns(tmp_path: Path) -> None:
             await keys(pilot, "v")
 
 
+async def test_leaving_team_training_restores_the_self_study_look(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    store.create_profile("Sanne", "wijkteam")
+    app = WijzerApp(load_scenarios(), store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = app.theme
+        await keys(pilot, "t")
+        assert isinstance(app.screen, TeamSetupScreen) and app.theme == "wijzer-zaal"
+        await keys(pilot, "escape")
+        assert not isinstance(app.screen, TeamSetupScreen) and app.theme == before
+
+
+async def test_a_small_terminal_gets_a_calm_message(tmp_path: Path) -> None:
+    app = TeamSnapshotApp(tmp_path, page="choose")
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#too-small").display
+        assert "te klein" in plain(app.screen.query_one("#too-small", Static))
+        assert not app.screen.query_one("#team-body").display
+
+
 # -- snapshots ---------------------------------------------------------------------------------
 
 

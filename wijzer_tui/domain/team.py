@@ -57,9 +57,14 @@ def page_title(scenario: Scenario, section: str) -> str:
     return PAGE_TITLES.get(section, "")
 
 
+def attendee_count(count: int) -> str:
+    """'1 deelnemer' or '3 deelnemers'."""
+    return "1 deelnemer" if count == 1 else f"{count} deelnemers"
+
+
 def people_text(count: int) -> str:
     """'Er is 1 deelnemer' or 'Er zijn 3 deelnemers'."""
-    return "Er is 1 deelnemer" if count == 1 else f"Er zijn {count} deelnemers"
+    return f"Er {'is' if count == 1 else 'zijn'} {attendee_count(count)}"
 
 
 def sections(scenario: Scenario) -> list[str]:

@@ -115,6 +115,7 @@ class TeamAttendeesDialog(ModalScreen[None]):
         options = self.query_one("#attendee-list", OptionList)
         options.clear_options()
         options.add_options([Option(escape(n), id=n) for n in names])
+        options.highlighted = 0 if names else None
         self.query_one(".dialog-title", Static).update(f"Deelnemers ({len(names)})")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

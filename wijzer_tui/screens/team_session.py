@@ -13,7 +13,7 @@ from textual.markup import escape
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.team import TeamError, TeamSession, page_title
+from wijzer_tui.domain.team import TeamError, TeamSession, attendee_count, page_title
 from wijzer_tui.domain.team_prompts import discussion_prompts
 from wijzer_tui.domain.team_store import TeamTraining
 from wijzer_tui.domain.team_summary import (
@@ -283,13 +283,13 @@ class TeamSessionScreen(BaseScreen):
     async def action_finish(self) -> None:
         count = len(self.session.attendees)
         question = (
-            f"Sessie afronden? Voor alle {count} deelnemers wordt vastgelegd dat ze deze casus "
-            "in teamtraining deden, met de keuzes van de groep."
+            f"Sessie afronden? Voor {'de' if count == 1 else 'alle'} {attendee_count(count)} "
+            "wordt vastgelegd dat deze casus in teamtraining is gedaan, met de keuzes van de groep."
         )
         if not await self.app.push_screen_wait(ConfirmDialog(question, "Afronden", "Nog niet")):
             return
         if self._try(lambda: self.training.finish(self.wijzer.store)):
-            self.notify(f"Afgerond. De deelname van {count} deelnemers is vastgelegd.")
+            self.notify(f"Afgerond. De deelname van {attendee_count(count)} is vastgelegd.")
             await self.show_page(fresh=False)
 
     @work

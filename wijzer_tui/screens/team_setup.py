@@ -13,7 +13,14 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, St
 from textual.widgets.option_list import Option
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.team import DEFAULT_MINUTES, TeamSession, dutch_date, page_title, today
+from wijzer_tui.domain.team import (
+    DEFAULT_MINUTES,
+    TeamSession,
+    attendee_count,
+    dutch_date,
+    page_title,
+    today,
+)
 from wijzer_tui.domain.team_store import TeamStore, TeamTraining
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.screens.team_agreements import PRIVACY_TEAM
@@ -84,6 +91,11 @@ class TeamSetupScreen(BaseScreen):
                     )
                     yield Button("Toevoegen", id="add", compact=True)
             yield OptionList(id="attendees")
+            yield Static(
+                "Iemand weghalen: kies de naam en druk op Delete.",
+                id="attendee-hint",
+                classes="muted",
+            )
             yield Static("Welke casus?", classes="question")
             options = [(s.id, f"{s.number}. {s.title}") for s in self.wijzer.scenarios]
             yield ChoiceList(options, multiple=False, id="scenario")
@@ -139,15 +151,17 @@ class TeamSetupScreen(BaseScreen):
         where = ""
         if scenario is not None:
             where = " · bij " + page_title(scenario, session.position)
-        people = len(session.attendees)
-        return escape(f"{dutch_date(session.date)} · {who} · {which} · {people} deelnemers{where}")
+        people = attendee_count(len(session.attendees))
+        return escape(f"{dutch_date(session.date)} · {who} · {which} · {people}{where}")
 
     def _fill_attendees(self) -> None:
         names = self.draft.attendees
         options = self.query_one("#attendees", OptionList)
         options.clear_options()
         options.add_options([Option(escape(n), id=n) for n in names])
+        options.highlighted = 0 if names else None
         options.display = bool(names)
+        self.query_one("#attendee-hint").display = bool(names)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "remove_attendee":

@@ -17,6 +17,7 @@ from wijzer_tui.domain.team_group import GroupEntry, group_choice
 from wijzer_tui.domain.team_summary import (
     TEAM_SCORE_RULE,
     VERDICT_LABELS,
+    OptionRow,
     choose_rows,
     decide_rows,
     step_score,
@@ -115,6 +116,11 @@ def status_line(step: Step, entry: GroupEntry, attendees: int) -> str:
     )
 
 
+def tally_width(entry: GroupEntry, rows: list[OptionRow]) -> int:
+    """Room for the tallies; none for a consensus, whose marks already say what was chosen."""
+    return 0 if entry.mode == "consensus" else max(len(tally_text(entry, r)) for r in rows)
+
+
 def row_line(mark: str, tally: str, content: str, width: int = 3) -> Table:
     """Mark, tally and text in columns, so wrapped text keeps its indent (no tally: width 0)."""
     grid = Table.grid(padding=(0, 1))
@@ -142,7 +148,7 @@ def reveal(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Widget]:
 
 def _reveal_choose(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Widget]:
     rows = choose_rows(scenario, step, entry)
-    width = max(len(tally_text(entry, r)) for r in rows)
+    width = tally_width(entry, rows)
     score = step_score(scenario, step, entry)
     tips = sum(1 for r in rows if r.verdict in ("in_line", "missed"))
     in_line = sum(1 for r in rows if r.verdict == "in_line")
@@ -198,7 +204,7 @@ def _reveal_decide(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Wi
             )
     widgets.append(heading("Alle keuzes"))
     rows = decide_rows(step, entry)
-    width = max(len(tally_text(entry, r)) for r in rows)
+    width = tally_width(entry, rows)
     for row in rows:
         mark = "●" if row.chosen else "○"
         line = row_line(mark, tally_text(entry, row), row.text, width)
