@@ -15,7 +15,7 @@ from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.report_team import load_team_agreements
 from wijzer_tui.domain.scoring import scenario_score
 from wijzer_tui.domain.store import ProgressStore
-from wijzer_tui.domain.team import TeamSession
+from wijzer_tui.domain.team import TeamError, TeamSession
 from wijzer_tui.domain.team_store import TeamStore, TeamTraining, record_attendance
 
 # -- storage and resume ----------------------------------------------------------------------
@@ -96,6 +96,8 @@ def test_finished_sessions_are_not_offered_to_resume(tmp_path: Path) -> None:
     training.finish(ProgressStore(tmp_path))
     assert teams.unfinished() == []
     assert teams.load(training.session.id).status == "finished"
+    with pytest.raises(TeamError, match="afgerond"):
+        training.session.add_attendee("Te laat")
 
 
 # -- attendance --------------------------------------------------------------------------------

@@ -123,6 +123,8 @@ class TeamSession:
 
     def add_attendee(self, name: str) -> str:
         """Add someone (also late, during the session); returns the cleaned name."""
+        if self.status == "finished":
+            raise TeamError("Deze sessie is afgerond: de deelname is al vastgelegd.")
         cleaned = clean_label(name)
         if not cleaned:
             raise TeamError("Vul een naam of initialen in.")
@@ -135,6 +137,8 @@ class TeamSession:
 
     def remove_attendee(self, name: str) -> None:
         """Take someone off the list (a typo, or not there after all); the last one stays."""
+        if self.status == "finished":
+            raise TeamError("Deze sessie is afgerond: de deelname is al vastgelegd.")
         if name not in self.attendees:
             return
         if len(self.attendees) == 1:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
@@ -16,7 +16,13 @@ from textual.widgets.option_list import Option
 from wijzer_tui.domain.errors import WijzerError
 from wijzer_tui.domain.team_prompts import PromptGroup
 from wijzer_tui.domain.team_store import TeamTraining
-from wijzer_tui.screens.dialogs import DIALOG_CSS
+from wijzer_tui.domain.team_summary import (
+    default_export_path,
+    resolve_export_path,
+    save_markdown,
+    summary_markdown,
+)
+from wijzer_tui.screens.dialogs import DIALOG_CSS, ConfirmDialog
 from wijzer_tui.widgets.tally import row_line
 
 TEAM_DIALOG_CSS = """
@@ -199,3 +205,22 @@ class TeamExportDialog(ModalScreen[str | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+async def save_summary(app: App, root: Path, training: TeamTraining) -> Path | None:
+    """Ask where to save the summary (overwrite only after a yes) and save it.
+
+    Returns the file, or None when the trainer cancelled. Raises ExportError in Dutch.
+    """
+    scenario, session = training.scenario, training.session
+    default = default_export_path(root, scenario, session)
+    typed = await app.push_screen_wait(TeamExportDialog(default))
+    if typed is None:
+        return None
+    path = resolve_export_path(typed, default)
+    if path.exists() and not await app.push_screen_wait(
+        ConfirmDialog(f"{path.name} bestaat al. Overschrijven?", "Overschrijven", "Nee")
+    ):
+        return None
+    in_exports = path.parent == default.parent  # only wijzer's own folder is made on demand
+    return save_markdown(path, summary_markdown(scenario, session), make_folder=in_exports)

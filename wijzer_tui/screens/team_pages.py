@@ -59,3 +59,30 @@ def summary_widgets(training: TeamTraining) -> list[Widget]:
         text(state, "question"),
         Markdown(summary_markdown(training.scenario, session), id="summary"),
     ]
+
+
+def active_keys(training: TeamTraining) -> dict[str, bool]:
+    """Which actions work (and show in the footer) on the current page."""
+    step, section = training.step, training.section
+    entering = training.must_reveal_first()
+    revealed = step is not None and training.session.is_revealed(step.id)
+    busy = training.session.status == "busy"
+    return {
+        "number": entering,
+        "more": entering,
+        "less": entering,
+        "reveal": step is not None and not revealed,
+        "next": not entering and section != "summary",
+        "reveal_first": entering,
+        "back": training.index > 0,
+        "timer": step is not None,
+        "timer_reset": step is not None,
+        # Room in the footer at 80 columns: no prompts while votes are entered, and no
+        # attendees while a reflection question waits to be revealed or agreements are typed.
+        "questions": not entering,
+        "attendees": busy
+        and section != "agreements"
+        and not (step is not None and step.kind == "reflect" and not revealed),
+        "finish": section == "summary" and busy,
+        "markdown": section == "summary",
+    }

@@ -16,21 +16,11 @@ from wijzer_tui.domain.errors import WijzerError
 from wijzer_tui.domain.team import TeamError, TeamSession, attendee_count, page_title
 from wijzer_tui.domain.team_prompts import discussion_prompts
 from wijzer_tui.domain.team_store import TeamTraining
-from wijzer_tui.domain.team_summary import (
-    default_export_path,
-    resolve_export_path,
-    save_markdown,
-    summary_markdown,
-)
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.screens.dialogs import ConfirmDialog
 from wijzer_tui.screens.team_agreements import AgreementsPanel
-from wijzer_tui.screens.team_dialogs import (
-    TeamAttendeesDialog,
-    TeamExportDialog,
-    TeamPromptsDialog,
-)
-from wijzer_tui.screens.team_pages import page_widgets
+from wijzer_tui.screens.team_dialogs import TeamAttendeesDialog, TeamPromptsDialog, save_summary
+from wijzer_tui.screens.team_pages import active_keys, page_widgets
 from wijzer_tui.screens.team_theme import use_team_theme
 from wijzer_tui.widgets.tally import TallyList, status_line
 from wijzer_tui.widgets.timer import Clock, DiscussionTimer
@@ -86,6 +76,7 @@ class TeamSessionScreen(BaseScreen):
             yield Button("Terug", id="back", compact=True)
             yield Button("− stem", id="less", compact=True)
             yield Button("+ stem", id="more", compact=True)
+            yield Button("Samen kiezen", id="mode", compact=True)
             yield Button("Onthullen", variant="warning", id="reveal", compact=True)
             yield Button("Afronden", variant="success", id="finish", compact=True)
             yield Button("Volgende", variant="primary", id="next", compact=True)
@@ -137,12 +128,18 @@ class TeamSessionScreen(BaseScreen):
             "back": self.training.index > 0,
             "less": entering,
             "more": entering,
+            "mode": entering,
             "reveal": step is not None and not self.session.is_revealed(step.id),
             "finish": self.training.section == "summary" and self.session.status == "busy",
             "next": not entering and self.training.section != "summary",
         }
         for name, visible in shown.items():
             self.query_one(f"#{name}", Button).display = visible
+        if entering and step is not None:
+            consensus = self.session.entry(step.id).mode == "consensus"
+            self.query_one("#mode", Button).label = (
+                "Stemmen tellen" if consensus else "Samen kiezen"
+            )
 
     def _redraw_tally(self) -> None:
         step = self.training.step
@@ -150,6 +147,7 @@ class TeamSessionScreen(BaseScreen):
             return
         entry = self.session.entry(step.id)
         self.query_one(TallyList).show(entry)
+        self._show_buttons()
         line = status_line(step, entry, len(self.session.attendees))
         self.query_one("#tally-status", Static).update(escape(line))
 
@@ -158,27 +156,7 @@ class TeamSessionScreen(BaseScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in LETTER_ACTIONS and isinstance(self.focused, Input):
             return False  # the letter is typed into the field
-        training, step = self.training, self.training.step
-        section, entering = training.section, self.entering
-        revealed = step is not None and self.session.is_revealed(step.id)
-        rules = {
-            "number": entering,
-            "more": entering,
-            "less": entering,
-            "reveal": step is not None and not revealed,
-            "next": not entering and section != "summary",
-            "reveal_first": entering,
-            "back": training.index > 0,
-            "timer": step is not None,
-            "timer_reset": step is not None,
-            # Room in the footer at 80 columns: no prompts while votes are entered.
-            "questions": not entering,
-            "attendees": section != "agreements"
-            and not (step is not None and step.kind == "reflect" and not revealed),
-            "finish": section == "summary" and self.session.status == "busy",
-            "markdown": section == "summary",
-        }
-        return rules.get(action, True)
+        return active_keys(self.training).get(action, True)
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -235,6 +213,17 @@ class TeamSessionScreen(BaseScreen):
         if self._try(lambda: self.training.bump(option_id, delta)):
             self._redraw_tally()
         tally.focus()
+
+    @on(Button.Pressed, "#mode")
+    def switch_mode(self) -> None:
+        """The mouse way to switch between counting votes and choosing together."""
+        step = self.training.step
+        if step is None or not self.entering:
+            return
+        mode = "tally" if self.session.entry(step.id).mode == "consensus" else "consensus"
+        if self._try(lambda: self.training.set_mode(mode)):
+            self._redraw_tally()
+        self.query_one(TallyList).focus()
 
     @on(TallyList.Picked)
     def consensus_picked(self, event: TallyList.Picked) -> None:
@@ -294,19 +283,12 @@ class TeamSessionScreen(BaseScreen):
 
     @work
     async def action_markdown(self) -> None:
-        scenario = self.training.scenario
-        default = default_export_path(self.wijzer.store.root, scenario, self.session)
-        typed = await self.app.push_screen_wait(TeamExportDialog(default))
-        if typed is None:
+        try:
+            path = await save_summary(self.app, self.wijzer.store.root, self.training)
+        except WijzerError as error:
+            self.wijzer.show_error(error)
             return
-        path = resolve_export_path(typed, default)
-        if path.exists() and not await self.app.push_screen_wait(
-            ConfirmDialog(f"{path.name} bestaat al. Overschrijven?", "Overschrijven", "Nee")
-        ):
-            return
-        content = summary_markdown(scenario, self.session)
-        saved = path.parent == default.parent
-        if self._try(lambda: save_markdown(path, content, make_folder=saved)):
+        if path is not None:
             self.notify(f"Opgeslagen als {path}", title="Overzicht opgeslagen", timeout=12)
 
     def action_stop(self) -> None:

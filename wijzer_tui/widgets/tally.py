@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
@@ -94,6 +94,17 @@ class TallyList(OptionList):
     def current(self) -> str | None:
         """The id of the highlighted option."""
         return None if self.highlighted is None else self.option_ids[self.highlighted]
+
+    async def _on_click(self, event: events.Click) -> None:
+        # A click while counting votes only points at an option (then + or - counts); a click
+        # while choosing together chooses, like Enter.
+        event.prevent_default()
+        clicked = event.style.meta.get("option")
+        if clicked is None:
+            return
+        self.highlighted = clicked
+        if self.entry.mode == "consensus":
+            self.action_pick()
 
     def action_pick(self) -> None:
         if self.current is not None:
