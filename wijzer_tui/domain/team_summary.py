@@ -30,6 +30,7 @@ TEAM_SCORE_RULE = (
     "elke keuze die de wijzer afraadt kost één punt. De score is dat saldo gedeeld door het "
     "aantal tips in de stap (nooit lager dan 0%)."
 )
+NOT_CHOSEN_AGAINST = "De wijzer raadt dit af."
 SHARE_NOTE = (
     "Dit overzicht bevat de namen van deelnemers: deel het alleen met het team. "
     "Schrijf nooit namen of details op waaraan een cliënt te herkennen is."
@@ -69,7 +70,9 @@ def choose_rows(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Optio
             verdict = "against" if option.kind == "against" else "neutral"
             note = option.reason + (f" (Bron: {option.source})" if option.source else "")
         else:
-            verdict, note = "not_chosen", ""
+            # Worth saying in the room: nobody fell for what the wijzer advises against.
+            verdict = "not_chosen"
+            note = NOT_CHOSEN_AGAINST if option.kind == "against" else ""
         rows.append(
             OptionRow(option.id, option.text, entry.count(option.id), picked, verdict, note)
         )
@@ -135,6 +138,8 @@ def _step_markdown(scenario: Scenario, session: TeamSession, step: Step) -> list
         lines += ["| Stemmen | Actie | Uit de wijzer |", "| ---: | --- | --- |"]
         for row in choose_rows(scenario, step, entry):
             label = VERDICT_LABELS[row.verdict]
+            if row.note == NOT_CHOSEN_AGAINST:
+                label += f" ({NOT_CHOSEN_AGAINST.rstrip('.').lower()})"
             lines.append(f"| {tally_text(entry, row)} | {_cell(row.text)} | {label} |")
         lines += ["", f"De groep koos {how}."]
     else:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from rich.text import Text
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -17,6 +18,7 @@ PRIVACY_TEAM = (
     "Dit scherm is openbaar. Noem geen cliënten en schrijf niets op waaraan iemand te herkennen is."
 )
 FIELDS = ("who", "what", "when")
+WHO, WHEN = 16, 14  # column widths; "wat" gets the rest
 
 
 class AgreementsPanel(Vertical):
@@ -33,6 +35,7 @@ class AgreementsPanel(Vertical):
         super().__init__(id="agreements-panel")
         self.training = training
         self.editing: int | None = None
+        self._width = 0
 
     def compose(self) -> ComposeResult:
         yield text(PRIVACY_TEAM, "privacy")
@@ -51,11 +54,20 @@ class AgreementsPanel(Vertical):
         )
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("Wie", width=16)
-        table.add_column("Wat")
-        table.add_column("Wanneer", width=14)
         self.refill()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._width:  # the height follows the rows; only width matters
+            self._width = event.size.width
+            self._fill_table()  # the form keeps what is being typed
+
+    def _columns(self, table: DataTable) -> None:
+        # "Wat" takes the room that is left, so nothing is cut off; long text wraps.
+        what = max(20, self.size.width - WHO - WHEN - 8)
+        table.clear(columns=True)
+        table.add_column("Wie", width=WHO)
+        table.add_column("Wat", width=what)
+        table.add_column("Wanneer", width=WHEN)
 
     def focus_start(self) -> None:
         """Focus the table when there are agreements, else the first field."""
@@ -78,15 +90,19 @@ class AgreementsPanel(Vertical):
 
     def refill(self) -> None:
         """Show the saved agreements and an empty form."""
+        self._fill_table()
+        self._edit(None)
+
+    def _fill_table(self) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
-        table.clear()
+        self._columns(table)
         for a in self.training.session.agreements:
-            table.add_row(a.who or "–", a.what, a.when or "–", height=None)
+            cells = [Text(value or "–", overflow="fold") for value in (a.who, a.what, a.when)]
+            table.add_row(*cells, height=None)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         table.display = table.row_count > 0
-        self._edit(None)
 
     def _edit(self, index: int | None) -> None:
         self.editing = index

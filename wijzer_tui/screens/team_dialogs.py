@@ -32,7 +32,7 @@ TEAM_DIALOG_CSS = """
 }}
 {name} VerticalScroll {{
     height: auto;
-    max-height: 70vh;
+    max-height: 60vh;
 }}
 {name} .prompt-item {{
     text-style: bold;
@@ -185,7 +185,8 @@ class TeamExportDialog(ModalScreen[str | None]):
             yield Static("Overzicht opslaan als Markdown", classes="dialog-title")
             yield Static(
                 "Je kunt het bestand mailen naar het team. Het bevat de namen van de "
-                "deelnemers. Pas de plek aan als je wilt.",
+                "deelnemers. Pas de plek aan als je wilt; typ je alleen een naam, dan komt "
+                "het bestand in deze map.",
                 classes="muted",
             )
             yield Input(str(self.default), id="export-path")

@@ -168,7 +168,10 @@ def _reveal_choose(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Wi
         f"Jullie kozen {in_line} van de {tips} tips · {choices_text(against)} die de wijzer "
         f"afraadt · score {score}%"
     )
-    widgets: list[Widget] = [text(step.prompt), Static(result, classes="score", id="group-score")]
+    widgets: list[Widget] = [
+        text(step.prompt, "muted team-text"),
+        Static(result, classes="score", id="group-score"),
+    ]
     css = {"in_line": "in-line", "against": "against", "neutral": "", "missed": "missed"}
     for verdict, label in VERDICT_LABELS.items():
         group = [r for r in rows if r.verdict == verdict]
@@ -180,8 +183,10 @@ def _reveal_choose(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Wi
             line = row_line(mark, tally_text(entry, row), row.text, width)
             widgets.append(Static(line, classes=css.get(verdict, "muted") + " team-row"))
             if row.note:
-                prefix = "Tip uit de wijzer" if verdict in ("in_line", "missed") else "Waarom"
-                note = row_line("", "", f"{prefix}: {row.note}", width)
+                prefix = {"in_line": "Tip uit de wijzer: ", "missed": "Tip uit de wijzer: "}.get(
+                    verdict, "" if verdict == "not_chosen" else "Waarom: "
+                )
+                note = row_line("", "", prefix + row.note, width)
                 widgets.append(Static(note, classes="muted team-note"))
     widgets.append(text(TEAM_SCORE_RULE, "muted team-rule"))
     return widgets
@@ -195,9 +200,8 @@ def _reveal_decide(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Wi
     votes = sum(entry.tallies.values())
     how = "samen" if entry.mode == "consensus" else f"{entry.count(chosen[0])} van {votes} stemmen"
     followed, ignored = len(outcome.followed), len(outcome.ignored)
-    result = (
-        f"Jullie volgen {tips_text(followed)} en laten er {ignored} liggen · score {outcome.score}%"
-    )
+    left = "geen" if ignored == 0 else str(ignored)
+    result = f"Jullie volgen {tips_text(followed)}, laten er {left} liggen · score {outcome.score}%"
     widgets: list[Widget] = [
         Static(result, classes="score", id="group-score"),
         heading(f"De keuze van de groep ({how})"),
