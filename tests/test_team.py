@@ -16,6 +16,7 @@ from team_fixtures import (
     new_session,
 )
 
+from wijzer_tui.cli import main
 from wijzer_tui.domain.scoring import scenario_score
 from wijzer_tui.domain.team import TeamError, TeamSession, sections
 from wijzer_tui.domain.team_group import group_choice
@@ -221,3 +222,22 @@ def test_the_countdown_runs_pauses_and_resets_on_a_fake_clock() -> None:
     assert countdown.done and not countdown.running
     countdown.reset()
     assert clock_text(countdown.remaining()) == "5:00" and not countdown.started
+
+
+def test_wijzer_team_opens_team_training_in_the_chosen_folder(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("WIJZER_PROGRESS_DIR", raising=False)
+    opened: list[str | None] = []
+    monkeypatch.setattr("wijzer_tui.app.run_team", lambda folder: opened.append(folder) or 0)
+    assert main(["--progress-dir", "/tmp/a", "team"]) == 0
+    assert main(["team", "--progress-dir", "/tmp/b"]) == 0
+    assert main(["team"]) == 0
+    assert opened == ["/tmp/a", "/tmp/b", None]
+    with pytest.raises(SystemExit):
+        main(["team", "--help"])
+    out = capsys.readouterr().out
+    assert "gebruik: wijzer team" in out and "Start de teamtraining" in out
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "teamtraining op een gedeeld scherm" in capsys.readouterr().out

@@ -245,6 +245,20 @@ async def test_setup_refuses_to_begin_without_people_or_scenario(app: WijzerApp)
         assert isinstance(app.screen, TeamSetupScreen)
 
 
+async def test_leaving_the_setup_asks_first_when_something_was_typed(app: WijzerApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "Team Oost")
+        await keys(pilot, "escape")
+        assert "niet bewaard" in screen_text(app)
+        await keys(pilot, "n")
+        assert isinstance(app.screen, TeamSetupScreen)
+        assert app.screen.query_one("#team", Input).value == "Team Oost"
+        assert app.return_code is None
+        await keys(pilot, "escape", "j")
+        assert app.return_code == 0  # started with `wijzer team`: leaving stops the app
+
+
 async def test_a_name_typed_but_not_added_still_counts(app: WijzerApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -23,6 +23,7 @@ from wijzer_tui.domain.team import (
 )
 from wijzer_tui.domain.team_store import TeamStore, TeamTraining
 from wijzer_tui.screens.base import BaseScreen
+from wijzer_tui.screens.dialogs import ConfirmDialog
 from wijzer_tui.screens.team_agreements import PRIVACY_TEAM
 from wijzer_tui.screens.team_theme import use_team_theme
 from wijzer_tui.widgets.choice_list import ChoiceList
@@ -41,7 +42,7 @@ class TeamSetupScreen(BaseScreen):
         Binding("ctrl+b", "begin", "Beginnen"),
         Binding("delete", "remove_attendee", "Verwijderen", key_display="del"),
         Binding("escape", "leave", "Terug"),
-        Binding("escape", "app.quit", "Stoppen"),
+        Binding("escape", "leave_app", "Stoppen"),
     ]
 
     def __init__(self, *, clock: Clock = time.monotonic) -> None:
@@ -168,6 +169,8 @@ class TeamSetupScreen(BaseScreen):
             return self.focused is self.query_one("#attendees")
         if action == "leave":
             return not self.first_screen
+        if action == "leave_app":
+            return self.first_screen
         return True
 
     @on(Input.Submitted, "#attendee")
@@ -267,5 +270,26 @@ class TeamSetupScreen(BaseScreen):
 
         self.app.push_screen(TeamSessionScreen(training, clock=self.clock))
 
-    def action_leave(self) -> None:
-        self.dismiss(None)
+    @property
+    def has_typed(self) -> bool:
+        """True when names or fields of a new session are filled in (they are not saved yet)."""
+        fields = (
+            self.query_one(f"#{name}", Input).value for name in ("team", "organisation", "attendee")
+        )
+        return bool(self.draft.attendees) or any(value.strip() for value in fields)
+
+    @work
+    async def action_leave(self) -> None:
+        if await self._may_leave():
+            self.dismiss(None)
+
+    @work
+    async def action_leave_app(self) -> None:
+        if await self._may_leave():
+            self.app.exit()
+
+    async def _may_leave(self) -> bool:
+        if not self.has_typed:
+            return True
+        question = "Stoppen? Wat je voor de nieuwe sessie invulde, wordt niet bewaard."
+        return bool(await self.app.push_screen_wait(ConfirmDialog(question, "Stoppen", "Nee")))
