@@ -74,6 +74,9 @@ class TeamPromptsDialog(ModalScreen[None]):
                 yield Button("Sluiten", variant="primary", id="close", compact=True)
         yield Footer(compact=True)
 
+    def on_mount(self) -> None:
+        self.query_one("#prompts").focus()  # ↑ ↓ scroll the questions
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(None)
