@@ -61,7 +61,10 @@ def choose(step: Step, answer: Answer | None) -> list[Widget]:
         choices.disabled = True
         widgets.append(text("Je keuze is opgeslagen. Ga verder met v.", "muted"))
     else:
-        hint = "Kies met ↑ ↓ en spatie of Enter (of klik). Bevestig met v of de knop."
+        hint = (
+            f"{len(options)} opties. Kies met ↑ ↓ en spatie of Enter (of klik). "
+            "Bevestig met v of de knop."
+        )
         widgets.append(text(hint, "muted"))
     widgets.insert(1, choices)
     return widgets
@@ -85,7 +88,9 @@ def compare(
         widgets.append(heading(f"✗ De wijzer raadt dit af ({len(result.against)})"))
         for option in result.against:
             widgets.append(text(f"✗ {option.text}", "against"))
-            widgets.append(text(f"Waarom niet: {option.reason} (Bron: {option.source})", "muted indent"))
+            widgets.append(
+                text(f"Waarom niet: {option.reason} (Bron: {option.source})", "muted indent")
+            )
     if result.neutral:
         widgets.append(heading("· Neutraal"))
         for option in result.neutral:
