@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wijzer_tui.domain.errors import WijzerError
+
+if TYPE_CHECKING:
+    from wijzer_tui.domain.report import Report
 
 CSV_HELP = """\
 CSV opent goed in Nederlandse Excel: UTF-8 met BOM en ; als scheidingsteken.
@@ -122,9 +126,21 @@ def run_report(args: argparse.Namespace) -> int:
     """Print or write the coordinator report; without --format open the TUI overview."""
     if args.format is None:
         return _open_overview(args.progress_dir)
-    from wijzer_tui.domain import exports
+    from wijzer_tui.domain.store import paused_gc
+
+    # One bulk build from the files to the text. The records hold no reference cycles, so the
+    # cyclic GC would only rescan them: it stays paused until they are freed again.
+    with paused_gc():
+        shown = _make_report(args)
+    if args.output:
+        print(f"Rapport geschreven naar {args.output} ({shown} deelnemers).")
+    return 0
+
+
+def _make_report(args: argparse.Namespace) -> int:
+    """Build the report, write or print it; the number of learners it shows."""
     from wijzer_tui.domain.loader import load_scenarios
-    from wijzer_tui.domain.report import SORT_LABELS, ReportFilter, build_report
+    from wijzer_tui.domain.report import SORT_LABELS, ReportFilter, build_rows, report_from_rows
     from wijzer_tui.domain.report_team import load_team_agreements
 
     store = _store(args.progress_dir)
@@ -133,25 +149,31 @@ def run_report(args: argparse.Namespace) -> int:
         keys = ", ".join([*SORT_LABELS, *(s.id for s in scenarios)])
         raise WijzerError(f"Onbekende sortering {args.sort!r}. Kies uit: {keys}.")
     flt = ReportFilter(args.team, args.organisation, args.beroepsgroep)
-    records = store.all_records()
+    # Only xAPI lists every attempt; the other formats need a summary row per learner.
+    keep = args.format == "xapi"
+    rows = build_rows(store.iter_records(), scenarios, keep_attempts=keep)
     agreements = load_team_agreements(store.root)
-    report = build_report(records, scenarios, flt, args.sort, agreements=agreements)
+    report = report_from_rows(rows, scenarios, flt, args.sort, agreements=agreements)
     _warn(store)
-    if records and not report.rows:
+    if rows and not report.rows:
         print(f"Let op: geen deelnemers gevonden voor {flt.describe()}.", file=sys.stderr)
+    _emit(_report_text(report, args), args.output, bom=args.format == "csv")
+    return len(report.rows)
+
+
+def _report_text(report: Report, args: argparse.Namespace) -> str:
+    """The report in the asked format."""
+    from wijzer_tui.domain import exports
+
     if args.format == "csv":
-        _emit(exports.to_csv(report, DELIMITERS[args.delimiter]), args.output, bom=True)
-    elif args.format == "json":
-        _emit(exports.to_json(report), args.output)
-    elif args.format == "xapi":
+        return exports.to_csv(report, DELIMITERS[args.delimiter])
+    if args.format == "json":
+        return exports.to_json(report)
+    if args.format == "xapi":
         from wijzer_tui.domain.report_xapi import to_xapi
 
-        _emit(to_xapi(report), args.output)
-    else:
-        _emit(exports.to_markdown(report), args.output)
-    if args.output:
-        print(f"Rapport geschreven naar {args.output} ({len(report.rows)} deelnemers).")
-    return 0
+        return to_xapi(report)
+    return exports.to_markdown(report)
 
 
 def _open_overview(progress_dir: str | None) -> int:

@@ -44,13 +44,6 @@ class LearnerDetail:
         return self.profile.share_reflections
 
 
-def shared_reflections(profile: Profile, attempt: Attempt) -> list[str]:
-    """The attempt's reflection texts, but only when the learner shares them; else nothing."""
-    if not profile.share_reflections:
-        return []
-    return [a.reflection for a in attempt.answers if a.reflection and a.reflection.strip()]
-
-
 def _missed(scenario: Scenario, attempt: Attempt) -> tuple[Tip, ...]:
     if attempt.status != "finished":
         return ()
@@ -69,7 +62,5 @@ def learner_detail(row: Row, scenarios: Sequence[Scenario]) -> LearnerDetail:
             AttemptLine(a, i, cell.record is a and cell.state == "afgerond", _missed(scenario, a))
             for i, a in enumerate(own, start=1)
         )
-        source = cell.record if cell.record is not None else None
-        texts = tuple(shared_reflections(row.profile, source)) if source else ()
-        details.append(ScenarioDetail(scenario, cell, lines, texts))
+        details.append(ScenarioDetail(scenario, cell, lines, cell.reflections))
     return LearnerDetail(row.profile, tuple(details))

@@ -8,6 +8,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,24 @@ _NOT_FOUND = "Deze leerling is niet gevonden."
 _NO_ATTEMPT = "Deze poging is niet gevonden."
 _new_answer = stored_builder(Answer)
 _new_attempt = stored_builder(Attempt)
+_new_profile = stored_builder(Profile)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many long-lived objects at once.
+
+    Each young-generation pass rescans everything built so far (for reports that cost 2x the
+    reading). Records and report rows hold no reference cycles, so refcounting still frees them.
+    Nests: the collector is switched back on only if it was on when the block started.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _doc(record: Profile | Attempt) -> dict[str, Any]:
@@ -56,7 +75,9 @@ def _profile_of(path: Path, data: Data) -> Profile:
     if len(table) != 1:
         raise DamagedFileError(path, "het profiel ontbreekt")
     try:
-        profile = Profile.from_dict(next(iter(table.values())))
+        fields = dict(next(iter(table.values())))  # a copy: `data` may be an edit's cache
+        fields.pop("schema_version", None)
+        profile: Profile = _new_profile(fields)
     except TypeError as exc:
         raise DamagedFileError(path, "het profiel is onvolledig") from exc
     if profile.id != path.stem or not isinstance(profile.name, str):
@@ -67,14 +88,12 @@ def _profile_of(path: Path, data: Data) -> Profile:
 def _attempt_of(path: Path, doc: dict[str, Any]) -> Attempt:
     """An Attempt from a stored document; DamagedFileError when it has the wrong shape.
 
-    The Attempt shares data with `doc`: pass a private copy when `doc` is kept elsewhere.
+    Builds in place: `doc` becomes the Attempt's data, so pass a fresh parse or a private copy.
     """
     try:
-        fields = dict(doc)
-        fields.pop("schema_version", None)
-        answers = fields.get("answers", [])
-        fields["answers"] = [_new_answer(a) for a in answers]
-        attempt: Attempt = _new_attempt(fields)
+        doc.pop("schema_version", None)
+        doc["answers"] = [_new_answer(a) for a in doc.get("answers", [])]
+        attempt: Attempt = _new_attempt(doc)
     except (TypeError, AttributeError) as exc:
         raise DamagedFileError(path, "een poging is onvolledig") from exc
     if not isinstance(attempt.id, str) or attempt.status not in _STATUSES:
@@ -88,14 +107,21 @@ def _private(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def _attempts_of(path: Path, data: Data) -> list[Attempt]:
-    """All attempts of a learner file, oldest first (start time, then order of saving)."""
+    """All attempts of a learner file, oldest first (start time, then order of saving).
+
+    Builds in place from `data` (see _attempt_of): pass a fresh parse.
+    """
+    table = data.get("attempts", {})
+    docs = list(table.values())
     try:
-        rows = sorted(
-            data.get("attempts", {}).items(), key=lambda kv: (kv[1]["started"], int(kv[0]))
-        )
+        starts = [doc["started"] for doc in docs]
+        # Attempts are saved in the order they start: only sort when the file says otherwise.
+        if not all(a < b for a, b in pairwise(starts)):
+            ordered = sorted(table.items(), key=lambda kv: (kv[1]["started"], int(kv[0])))
+            docs = [doc for _, doc in ordered]
     except (KeyError, TypeError) as exc:  # no start time, or one that is not text
         raise DamagedFileError(path, "een poging heeft een verkeerde vorm") from exc
-    return [_attempt_of(path, doc) for _, doc in rows]
+    return [_attempt_of(path, doc) for doc in docs]
 
 
 def _check_learner(path: Path, data: Data) -> None:
@@ -325,28 +351,29 @@ class ProgressStore:
 
     # -- reports and import ------------------------------------------------------------------
 
+    def iter_records(self) -> Iterator[tuple[Profile, list[Attempt]]]:
+        """Every learner with all attempts (oldest first), one file at a time, by file name.
+
+        For reports that keep only a summary per learner: each learner's records can be freed
+        as soon as its row is made. Damaged files are set aside as by every other read.
+        """
+        folder = self.learners_dir
+        try:
+            names = sorted(entry.name for entry in os.scandir(folder))
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise StoreError(f"De map {folder} kon niet worden gelezen.") from exc
+        for name in filter(_FILE.match, names):
+            record = self._read(folder / name)
+            if record is not None:
+                yield record
+
     def all_records(self) -> list[tuple[Profile, list[Attempt]]]:
         """Every learner with all attempts (oldest first), sorted by name. Parses each file once."""
-        try:
-            names = sorted(entry.name for entry in os.scandir(self.learners_dir))
-        except FileNotFoundError:
-            return []
-        except OSError as exc:
-            raise StoreError(f"De map {self.learners_dir} kon niet worden gelezen.") from exc
-        records = []
-        # Building many long-lived records makes the cyclic GC rescan them over and over (it
-        # cost 2x); they hold no cycles, so pause it for the loop. Refcounting still frees.
-        paused = gc.isenabled()
-        gc.disable()
-        try:
-            for name in filter(_FILE.match, names):
-                record = self._read(self.learners_dir / name)
-                if record is not None:
-                    records.append(record)
-        finally:
-            if paused:
-                gc.enable()
-        records.sort(key=lambda r: (r[0].name.casefold(), r[0].id))
+        with paused_gc():
+            records = list(self.iter_records())
+            records.sort(key=lambda r: (r[0].name.casefold(), r[0].id))
         return records
 
     def import_learner(self, profile: Profile, attempts: list[Attempt]) -> int:

@@ -18,6 +18,7 @@ from textual.widgets import (
     TabPane,
 )
 
+from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.exports import MODE_LABELS, cell_text, dutch_date, percent
 from wijzer_tui.domain.model import Scenario
 from wijzer_tui.domain.report import (
@@ -122,7 +123,9 @@ class OverviewScreen(BaseScreen):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         """Read every learner file off the UI thread: a big folder must not freeze the screen."""
-        rows = build_rows(self.store.all_records(), self.scenarios)
+        # Summary rows, made while each file is read: keeping every attempt of every learner
+        # doubled the time to load. The details read one learner's attempts when opened.
+        rows = build_rows(self.store.iter_records(), self.scenarios, keep_attempts=False)
         agreements = load_team_agreements(self.store.root)
         self.app.call_from_thread(self.loaded, rows, agreements)
 
@@ -238,7 +241,13 @@ class OverviewScreen(BaseScreen):
             self.notify("Er is geen deelnemer gekozen.", timeout=3)
             return
         key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
-        row = next(r for r in self.shown if r.profile.id == key)
+        profile = next(r for r in self.shown if r.profile.id == key).profile
+        try:  # the grid keeps a summary per learner: read this learner's attempts now
+            attempts = self.store.attempts(profile.id)
+        except StoreError as exc:
+            self.notify(exc.message, title="Let op", severity="warning")
+            return
+        row = build_rows([(profile, attempts)], self.scenarios)[0]
         self.app.push_screen(LearnerScreen(learner_detail(row, self.scenarios)))
 
 
