@@ -36,7 +36,7 @@ def test_summary_rows_match_full_rows(tmp_path: Path) -> None:
 
 
 def test_iter_records_sets_damaged_files_aside_like_all_records(tmp_path: Path) -> None:
-    store = _store_with_fixtures(tmp_path)
+    _store_with_fixtures(tmp_path)
     victim = next((tmp_path / "learners").glob("*.json"))
     victim.write_text("[niet, goed", encoding="utf-8")
     fresh = ProgressStore(tmp_path)
