@@ -8,6 +8,7 @@ import os
 import threading
 from pathlib import Path
 
+import filelock
 import pytest
 from tinydb import where
 
@@ -158,7 +159,7 @@ class _FailingLock:
 @pytest.mark.parametrize(
     ("error", "words"),
     [
-        (storage.Timeout("x.lock"), "ander venster"),
+        (filelock.Timeout("x.lock"), "ander venster"),
         (PermissionError(errno.EACCES, "Permission denied"), "geen toestemming"),
         (OSError(errno.EROFS, "Read-only file system"), "alleen-lezen"),
     ],
@@ -167,7 +168,7 @@ def test_a_lock_that_cannot_be_taken_raises_dutch_store_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: Exception, words: str
 ) -> None:
     _FailingLock.error = error
-    monkeypatch.setattr(storage, "FileLock", _FailingLock)
+    monkeypatch.setattr(filelock, "FileLock", _FailingLock)
     with pytest.raises(StoreError, match=words), locked_db(tmp_path / "x.json") as db:
         db.table("t").insert(doc(n=1))
     assert not (tmp_path / "x.json").exists()

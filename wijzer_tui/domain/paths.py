@@ -10,8 +10,6 @@ from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 
-import platformdirs
-
 from wijzer_tui.domain.errors import StoreError
 
 ENV_VAR = "WIJZER_PROGRESS_DIR"
@@ -48,6 +46,8 @@ def resolve_progress_dir(
     checkout = cwd / "progress"
     if checkout.is_dir():
         return checkout, REASON_CHECKOUT
+    import platformdirs  # only needed when no folder was chosen: keeps startup fast
+
     return platformdirs.user_data_path("wijzer") / "progress", REASON_USER
 
 

@@ -21,7 +21,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
@@ -169,6 +168,8 @@ def open_db(path: Path, *, cached: bool = False) -> TinyDB:
 @contextmanager
 def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     """Hold the inter-process lock `<path>.lock` (0600) for a read-modify-write of `path`."""
+    from filelock import FileLock, Timeout  # imported on first write: keeps startup fast
+
     lock = FileLock(f"{path}.lock", timeout=timeout, mode=0o600)
     try:
         lock.acquire()
