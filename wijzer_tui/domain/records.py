@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal, Self
@@ -155,3 +155,16 @@ def stored_builder(cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
         return cls(**{k: data[k] for k in keys if k in data})
 
     return build
+
+
+def record_of(attempts: Iterable[Attempt]) -> Attempt | None:
+    """The attempt that counts for the record: among the finished attempts the best score,
+    then the one finished last, then the last one (attempts oldest first). None when none is
+    finished. Busy and stopped attempts never count."""
+    record, best = None, None
+    for attempt in attempts:
+        if attempt.status == "finished":
+            rank = (attempt.score or 0, attempt.finished or "")
+            if best is None or rank >= best:  # `>=`: on a full tie the later attempt wins
+                record, best = attempt, rank
+    return record

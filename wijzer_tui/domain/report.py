@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wijzer_tui.domain.model import Scenario, Tip
-from wijzer_tui.domain.records import Attempt, Profile, now_iso
+from wijzer_tui.domain.records import Attempt, Profile, now_iso, record_of
 from wijzer_tui.domain.report_team import Agreement, filter_agreements
 from wijzer_tui.domain.store import paused_gc
 
@@ -170,18 +170,6 @@ class _GapIndex:
             out |= offered.difference(map(option_tip.get, latest.get(step_id, ())))
         missed = frozenset(out)
         return self.seen.setdefault(missed, missed)
-
-
-def record_of(attempts: Iterable[Attempt]) -> Attempt | None:
-    """The attempt that counts, with the store's rule: among the finished attempts the best
-    score, then the one finished last, then the last one. None when none is finished."""
-    record, best = None, None
-    for attempt in attempts:
-        if attempt.status == "finished":
-            rank = (attempt.score or 0, attempt.finished or "")
-            if best is None or rank >= best:  # `>=`: on a full tie the later attempt wins
-                record, best = attempt, rank
-    return record
 
 
 def shared_reflections(profile: Profile, attempt: Attempt) -> list[str]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wijzer_tui.domain.model import Scenario
-from wijzer_tui.domain.records import Attempt, Profile, local_date
+from wijzer_tui.domain.records import Attempt, Profile, local_date, record_of
 
 if TYPE_CHECKING:
     from wijzer_tui.domain.store import ProgressStore
@@ -36,10 +36,15 @@ class Standing:
 
 def standings(store: ProgressStore, learner_id: str, scenarios: list[Scenario]) -> list[Standing]:
     """The standing of every scenario for a learner, in scenario order."""
+    # One read of the learner's file for all scenarios (the store re-reads on every call).
+    by_scenario: dict[str, list[Attempt]] = {}
+    for attempt in store.attempts(learner_id):
+        by_scenario.setdefault(attempt.scenario_id, []).append(attempt)
     out = []
     for scenario in scenarios:
-        record = store.record_attempt(learner_id, scenario.id)
-        busy = store.busy_attempt(learner_id, scenario.id)
+        attempts = by_scenario.get(scenario.id, [])
+        record = record_of(attempts)
+        busy = next((a for a in reversed(attempts) if a.status == "busy"), None)
         state = "finished" if record else ("busy" if busy else "new")
         out.append(Standing(scenario, state, record, busy))
     return out

@@ -23,6 +23,7 @@ from wijzer_tui.domain.records import (
     clean_label,
     new_id,
     now_iso,
+    record_of,
     stored_builder,
 )
 from wijzer_tui.domain.storage import (
@@ -342,12 +343,7 @@ class ProgressStore:
         finished last (then the one started last). Busy and stopped attempts never count.
         None when no attempt of this scenario is finished.
         """
-        finished = [a for a in self.attempts(learner_id, scenario_id) if a.status == "finished"]
-        ranked = enumerate(finished)
-        best = max(
-            ranked, key=lambda ia: (ia[1].score or 0, ia[1].finished or "", ia[0]), default=None
-        )
-        return None if best is None else best[1]
+        return record_of(self.attempts(learner_id, scenario_id))
 
     # -- reports and import ------------------------------------------------------------------
 
