@@ -25,9 +25,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from wijzer_tui.domain.records import SCHEMA_VERSION, Answer, Attempt, Profile
-from wijzer_tui.domain.storage import dumps
-from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.progress.records import SCHEMA_VERSION, Answer, Attempt, Profile
+from wijzer_tui.domain.progress.storage import dumps
+from wijzer_tui.domain.progress.store import ProgressStore
 
 SAVES = 40
 READ_RUNS = 5

@@ -8,8 +8,8 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from wijzer_tui.app import WijzerApp
-from wijzer_tui.domain.loader import load_scenarios
-from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.content.loader import load_scenarios
+from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.widgets.choice_list import ChoiceList
 
 SCENARIOS = load_scenarios()

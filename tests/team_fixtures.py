@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from wijzer_tui.domain.loader import load_scenarios
-from wijzer_tui.domain.model import Scenario, Step
-from wijzer_tui.domain.team import TeamSession
+from wijzer_tui.domain.content.loader import load_scenarios
+from wijzer_tui.domain.content.model import Scenario, Step
+from wijzer_tui.domain.team.session import TeamSession
 
 SCENARIOS = load_scenarios()
 TRUST = next(s for s in SCENARIOS if s.id == "vertrouwen")

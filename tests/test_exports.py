@@ -12,7 +12,9 @@ from report_fixtures import SCENARIOS, records
 
 from wijzer_tui import cli
 from wijzer_tui.domain.errors import ExportError
-from wijzer_tui.domain.exports import (
+from wijzer_tui.domain.progress.records import Profile
+from wijzer_tui.domain.progress.store import ProgressStore
+from wijzer_tui.domain.reports.exports import (
     CSV_COLUMNS,
     cell_text,
     safe_cell,
@@ -21,10 +23,8 @@ from wijzer_tui.domain.exports import (
     to_markdown,
     write_file,
 )
-from wijzer_tui.domain.records import Profile
-from wijzer_tui.domain.report import ReportFilter, build_report
-from wijzer_tui.domain.report_xapi import to_xapi
-from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.reports.grid import ReportFilter, build_report
+from wijzer_tui.domain.reports.xapi import to_xapi
 
 
 def report(flt: ReportFilter | None = None, recs=None):

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from wijzer_tui.domain.content.loader import check_files, load_scenarios
+from wijzer_tui.domain.content.yaml_source import MAX_BYTES, MAX_DEPTH
 from wijzer_tui.domain.errors import ScenarioError
-from wijzer_tui.domain.loader import check_files, load_scenarios
-from wijzer_tui.domain.yaml_source import MAX_BYTES, MAX_DEPTH
 
 # One file per failure: the exact line a user sees for it, and nothing else.
 BROKEN = {

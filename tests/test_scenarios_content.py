@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from wijzer_tui.domain.loader import default_scenario_dir, load_scenarios, scenario_files
-from wijzer_tui.domain.model import DEFAULT_RESOURCE_GROUP, Scenario
+from wijzer_tui.domain.content.loader import default_scenario_dir, load_scenarios, scenario_files
+from wijzer_tui.domain.content.model import DEFAULT_RESOURCE_GROUP, Scenario
 
 SEED = Path(__file__).resolve().parent / "data" / "seeds" / "frustratiewijzer.txt"
 

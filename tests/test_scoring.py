@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from wijzer_tui.domain.loader import load_scenarios
-from wijzer_tui.domain.model import Scenario, Step
-from wijzer_tui.domain.scoring import (
+from wijzer_tui.domain.content.loader import load_scenarios
+from wijzer_tui.domain.content.model import Scenario, Step
+from wijzer_tui.domain.content.scoring import (
     SCORE_RULE,
     compare_choose,
     decide_outcome,

@@ -8,8 +8,8 @@ import pytest
 from selfstudy_driver import SCENARIOS, make_app, open_scenario, pick, press, screen_text
 from textual.widgets import TextArea
 
-from wijzer_tui.domain.scoring import scenario_score
-from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.content.scoring import scenario_score
+from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.screens.home import HomeScreen
 from wijzer_tui.screens.pass_screen import PassScreen
 from wijzer_tui.screens.profile import ProfileScreen

@@ -9,7 +9,7 @@ import pytest
 from team_fixtures import AGAINST, CHOOSE, TIPS, TRUST, new_session, played
 
 from wijzer_tui.domain.errors import ExportError
-from wijzer_tui.domain.team_summary import (
+from wijzer_tui.domain.team.summary import (
     default_export_path,
     discussed_tips,
     resolve_export_path,

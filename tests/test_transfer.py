@@ -10,9 +10,9 @@ from report_fixtures import records
 
 from wijzer_tui import cli
 from wijzer_tui.domain.errors import ExportError
-from wijzer_tui.domain.records import Answer
-from wijzer_tui.domain.store import ProgressStore
-from wijzer_tui.domain.transfer import (
+from wijzer_tui.domain.progress.records import Answer
+from wijzer_tui.domain.progress.store import ProgressStore
+from wijzer_tui.domain.reports.transfer import (
     MAX_BYTES,
     choose_learner,
     export_learner,

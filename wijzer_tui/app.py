@@ -8,12 +8,12 @@ from textual.app import App
 from textual.binding import Binding
 
 from wijzer_tui import __version__
+from wijzer_tui.domain.content.loader import load_scenarios
+from wijzer_tui.domain.content.model import Scenario
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.loader import load_scenarios
-from wijzer_tui.domain.model import Scenario
-from wijzer_tui.domain.paths import resolve_progress_dir
-from wijzer_tui.domain.records import Profile
-from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.progress.paths import resolve_progress_dir
+from wijzer_tui.domain.progress.records import Profile
+from wijzer_tui.domain.progress.store import ProgressStore
 
 
 class WijzerApp(App[None]):
@@ -69,7 +69,7 @@ class WijzerApp(App[None]):
 
             self.push_screen(TeamSetupScreen())
             return
-        from wijzer_tui.domain.standing import self_study_profiles
+        from wijzer_tui.domain.progress.standing import self_study_profiles
         from wijzer_tui.screens.home import HomeScreen
 
         # One learner on this machine: straight to home ("start in seconds"); else choose or create.

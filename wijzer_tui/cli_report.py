@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from wijzer_tui.domain.errors import WijzerError
 
 if TYPE_CHECKING:
-    from wijzer_tui.domain.report import Report
+    from wijzer_tui.domain.reports.grid import Report
 
 CSV_HELP = """\
 CSV opent goed in Nederlandse Excel: UTF-8 met BOM en ; als scheidingsteken.
@@ -94,8 +94,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _store(progress_dir: str | None):  # -> ProgressStore; imported late to keep `--help` fast
-    from wijzer_tui.domain.paths import resolve_progress_dir
-    from wijzer_tui.domain.store import ProgressStore
+    from wijzer_tui.domain.progress.paths import resolve_progress_dir
+    from wijzer_tui.domain.progress.store import ProgressStore
 
     return ProgressStore(resolve_progress_dir(progress_dir)[0])
 
@@ -107,7 +107,7 @@ def _warn(store) -> None:
 
 def _emit(text: str, output: str | None, *, bom: bool = False) -> None:
     """Write to the file, or to standard output as UTF-8 (also on Windows consoles)."""
-    from wijzer_tui.domain.exports import write_file
+    from wijzer_tui.domain.reports.exports import write_file
 
     if output:
         write_file(Path(output), text, bom=bom)
@@ -126,7 +126,7 @@ def run_report(args: argparse.Namespace) -> int:
     """Print or write the coordinator report; without --format open the TUI overview."""
     if args.format is None:
         return _open_overview(args.progress_dir)
-    from wijzer_tui.domain.store import paused_gc
+    from wijzer_tui.domain.progress.store import paused_gc
 
     # One bulk build from the files to the text. The records hold no reference cycles, so the
     # cyclic GC would only rescan them: it stays paused until they are freed again.
@@ -139,9 +139,14 @@ def run_report(args: argparse.Namespace) -> int:
 
 def _make_report(args: argparse.Namespace) -> int:
     """Build the report, write or print it; the number of learners it shows."""
-    from wijzer_tui.domain.loader import load_scenarios
-    from wijzer_tui.domain.report import SORT_LABELS, ReportFilter, build_rows, report_from_rows
-    from wijzer_tui.domain.report_team import load_team_agreements
+    from wijzer_tui.domain.content.loader import load_scenarios
+    from wijzer_tui.domain.reports.agreements import load_team_agreements
+    from wijzer_tui.domain.reports.grid import (
+        SORT_LABELS,
+        ReportFilter,
+        build_rows,
+        report_from_rows,
+    )
 
     store = _store(args.progress_dir)
     scenarios = load_scenarios()
@@ -163,14 +168,14 @@ def _make_report(args: argparse.Namespace) -> int:
 
 def _report_text(report: Report, args: argparse.Namespace) -> str:
     """The report in the asked format."""
-    from wijzer_tui.domain import exports
+    from wijzer_tui.domain.reports import exports
 
     if args.format == "csv":
         return exports.to_csv(report, DELIMITERS[args.delimiter])
     if args.format == "json":
         return exports.to_json(report)
     if args.format == "xapi":
-        from wijzer_tui.domain.report_xapi import to_xapi
+        from wijzer_tui.domain.reports.xapi import to_xapi
 
         return to_xapi(report)
     return exports.to_markdown(report)
@@ -190,7 +195,11 @@ def _open_overview(progress_dir: str | None) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Export one learner's records to a JSON file."""
-    from wijzer_tui.domain.transfer import choose_learner, default_export_path, export_learner
+    from wijzer_tui.domain.reports.transfer import (
+        choose_learner,
+        default_export_path,
+        export_learner,
+    )
 
     store = _store(args.progress_dir)
     profile = choose_learner(store, args.learner)
@@ -206,7 +215,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Merge export files into this progress folder (all or nothing)."""
-    from wijzer_tui.domain.transfer import import_files
+    from wijzer_tui.domain.reports.transfer import import_files
 
     store = _store(args.progress_dir)
     results = import_files(store, [Path(f) for f in args.files])
@@ -221,8 +230,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_demo(args: argparse.Namespace) -> int:
     """Fill the progress folder with marked synthetic learners."""
-    from wijzer_tui.domain.demo import fill_demo
-    from wijzer_tui.domain.loader import load_scenarios
+    from wijzer_tui.domain.content.loader import load_scenarios
+    from wijzer_tui.domain.reports.demo import fill_demo
 
     store = _store(args.progress_dir)
 

@@ -9,7 +9,7 @@ from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from wijzer_tui.domain.scoring import DECIDE_RULE, SCENARIO_RULE, SCORE_RULE
+from wijzer_tui.domain.content.scoring import DECIDE_RULE, SCENARIO_RULE, SCORE_RULE
 
 KEYS = """\
 [b]Overal[/b]

@@ -10,9 +10,9 @@ from textual.markup import escape
 from textual.widgets import Button, Footer, Header, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
+from wijzer_tui.domain.content.model import Scenario
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.model import Scenario
-from wijzer_tui.domain.standing import Standing, standings
+from wijzer_tui.domain.progress.standing import Standing, standings
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.screens.dialogs import ConfirmDialog
 
@@ -92,7 +92,7 @@ class HomeScreen(BaseScreen):
     @work
     async def open_scenario(self, item: Standing) -> None:
         """Resume a busy attempt, or start (again) as a new attempt."""
-        from wijzer_tui.domain.session import Pass
+        from wijzer_tui.domain.progress.session import Pass
 
         store, learner = self.wijzer.store, self.wijzer.learner
         assert learner is not None
@@ -132,7 +132,7 @@ class HomeScreen(BaseScreen):
         if item is None or item.busy is None:
             self.notify("Je bent nergens mee bezig. Kies een casus.")
             return
-        from wijzer_tui.domain.session import Pass
+        from wijzer_tui.domain.progress.session import Pass
 
         self._open(Pass(self.wijzer.store, item.scenario, item.busy))
 

@@ -18,10 +18,13 @@ from textual.widgets import (
     TabPane,
 )
 
+from wijzer_tui.domain.content.model import Scenario
 from wijzer_tui.domain.errors import StoreError
-from wijzer_tui.domain.exports import MODE_LABELS, cell_text, dutch_date, percent
-from wijzer_tui.domain.model import Scenario
-from wijzer_tui.domain.report import (
+from wijzer_tui.domain.progress.store import ProgressStore
+from wijzer_tui.domain.reports.agreements import Agreement, filter_agreements, load_team_agreements
+from wijzer_tui.domain.reports.detail import LearnerDetail, learner_detail
+from wijzer_tui.domain.reports.exports import MODE_LABELS, cell_text, dutch_date, percent
+from wijzer_tui.domain.reports.grid import (
     DONE,
     NEW,
     SORT_LABELS,
@@ -33,9 +36,6 @@ from wijzer_tui.domain.report import (
     sort_rows,
     summarise,
 )
-from wijzer_tui.domain.report_detail import LearnerDetail, learner_detail
-from wijzer_tui.domain.report_team import Agreement, filter_agreements, load_team_agreements
-from wijzer_tui.domain.store import ProgressStore
 from wijzer_tui.screens.base import BaseScreen
 
 # The order in which "Sorteren" walks through the keys, with the direction that helps most.

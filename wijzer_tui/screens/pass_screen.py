@@ -9,8 +9,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Static, TextArea
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.session import Pass
-from wijzer_tui.domain.standing import next_scenario, standings
+from wijzer_tui.domain.progress.session import Pass
+from wijzer_tui.domain.progress.standing import next_scenario, standings
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.widgets import afronding, sections
 from wijzer_tui.widgets.choice_list import ChoiceList

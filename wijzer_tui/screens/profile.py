@@ -11,8 +11,8 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Se
 from textual.widgets.option_list import Option
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.records import BEROEPSGROEPEN, Profile, clean_label
-from wijzer_tui.domain.standing import self_study_profiles
+from wijzer_tui.domain.progress.records import BEROEPSGROEPEN, Profile, clean_label
+from wijzer_tui.domain.progress.standing import self_study_profiles
 from wijzer_tui.screens.base import BaseScreen
 
 WELCOME = (

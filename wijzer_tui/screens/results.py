@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.records import Attempt, local_date
-from wijzer_tui.domain.session import Pass
+from wijzer_tui.domain.progress.records import Attempt, local_date
+from wijzer_tui.domain.progress.session import Pass
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.screens.dialogs import ConfirmDialog
 from wijzer_tui.widgets import sections

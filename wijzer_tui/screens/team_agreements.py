@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Input, Static
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.team_store import TeamTraining
+from wijzer_tui.domain.team.store import TeamTraining
 from wijzer_tui.screens.dialogs import ConfirmDialog
 from wijzer_tui.widgets.sections import text
 

@@ -14,9 +14,9 @@ from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.team_prompts import PromptGroup
-from wijzer_tui.domain.team_store import TeamTraining
-from wijzer_tui.domain.team_summary import (
+from wijzer_tui.domain.team.prompts import PromptGroup
+from wijzer_tui.domain.team.store import TeamTraining
+from wijzer_tui.domain.team.summary import (
     default_export_path,
     resolve_export_path,
     save_markdown,

@@ -13,9 +13,9 @@ from textual.markup import escape
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.team import TeamError, TeamSession, attendee_count, page_title
-from wijzer_tui.domain.team_prompts import discussion_prompts
-from wijzer_tui.domain.team_store import TeamTraining
+from wijzer_tui.domain.team.prompts import discussion_prompts
+from wijzer_tui.domain.team.session import TeamError, TeamSession, attendee_count, page_title
+from wijzer_tui.domain.team.store import TeamTraining
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.screens.dialogs import ConfirmDialog
 from wijzer_tui.screens.team_agreements import AgreementsPanel

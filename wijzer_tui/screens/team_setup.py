@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, St
 from textual.widgets.option_list import Option
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.team import (
+from wijzer_tui.domain.team.session import (
     DEFAULT_MINUTES,
     TeamSession,
     attendee_count,
@@ -21,7 +21,7 @@ from wijzer_tui.domain.team import (
     page_title,
     today,
 )
-from wijzer_tui.domain.team_store import TeamStore, TeamTraining
+from wijzer_tui.domain.team.store import TeamStore, TeamTraining
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.screens.dialogs import ConfirmDialog
 from wijzer_tui.screens.team_agreements import PRIVACY_TEAM

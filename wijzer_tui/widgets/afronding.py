@@ -6,9 +6,9 @@ from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import Static
 
-from wijzer_tui.domain.model import Scenario
-from wijzer_tui.domain.scoring import SCENARIO_RULE, compare_choose, decide_outcome
-from wijzer_tui.domain.session import Pass
+from wijzer_tui.domain.content.model import Scenario
+from wijzer_tui.domain.content.scoring import SCENARIO_RULE, compare_choose, decide_outcome
+from wijzer_tui.domain.progress.session import Pass
 from wijzer_tui.widgets.sections import heading, text
 
 

@@ -6,14 +6,14 @@ from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
-from wijzer_tui.domain.model import Scenario, Step
-from wijzer_tui.domain.records import Answer
-from wijzer_tui.domain.scoring import (
+from wijzer_tui.domain.content.model import Scenario, Step
+from wijzer_tui.domain.content.scoring import (
     DECIDE_RULE,
     SCORE_RULE,
     compare_choose,
     decide_outcome,
 )
+from wijzer_tui.domain.progress.records import Answer
 from wijzer_tui.widgets.choice_list import ChoiceList
 
 PRIVACY = (

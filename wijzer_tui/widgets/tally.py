@@ -11,10 +11,10 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from wijzer_tui.domain.model import Scenario, Step
-from wijzer_tui.domain.scoring import decide_outcome
-from wijzer_tui.domain.team_group import GroupEntry, group_choice
-from wijzer_tui.domain.team_summary import (
+from wijzer_tui.domain.content.model import Scenario, Step
+from wijzer_tui.domain.content.scoring import decide_outcome
+from wijzer_tui.domain.team.group import GroupEntry, group_choice
+from wijzer_tui.domain.team.summary import (
     TEAM_SCORE_RULE,
     VERDICT_LABELS,
     OptionRow,

@@ -9,11 +9,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from wijzer_tui.domain.content.model import Scenario, Step
+from wijzer_tui.domain.content.scoring import scenario_score
 from wijzer_tui.domain.errors import StoreError
-from wijzer_tui.domain.model import Scenario, Step
-from wijzer_tui.domain.records import BEROEPSGROEPEN, Answer, Attempt, Profile
-from wijzer_tui.domain.scoring import scenario_score
-from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.progress.records import BEROEPSGROEPEN, Answer, Attempt, Profile
+from wijzer_tui.domain.progress.store import ProgressStore
 
 MAX_LEARNERS = 20_000
 ATTEMPTS_PER_LEARNER = 5

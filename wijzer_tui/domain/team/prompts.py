@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from wijzer_tui.domain.model import Scenario
+from wijzer_tui.domain.content.model import Scenario
 
 HET_GESPREK_SOURCE = (
     "Het Gesprek, uit: Huiselijk geweld en de samenwerking tussen veiligheid en zorg "

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from wijzer_tui.domain.content.model import Scenario, Step, Tip
+from wijzer_tui.domain.content.scoring import compare_choose, decide_outcome
 from wijzer_tui.domain.errors import ExportError, StoreError
-from wijzer_tui.domain.model import Scenario, Step, Tip
-from wijzer_tui.domain.paths import ensure_private_dir
-from wijzer_tui.domain.scoring import compare_choose, decide_outcome
-from wijzer_tui.domain.storage import write_atomic
-from wijzer_tui.domain.team import TeamSession, dutch_date
-from wijzer_tui.domain.team_group import GroupEntry, group_choice
+from wijzer_tui.domain.progress.paths import ensure_private_dir
+from wijzer_tui.domain.progress.storage import write_atomic
+from wijzer_tui.domain.team.group import GroupEntry, group_choice
+from wijzer_tui.domain.team.session import TeamSession, dutch_date
 
 Verdict = Literal["in_line", "against", "neutral", "missed", "not_chosen"]
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from wijzer_tui.domain.model import Scenario, Step
-from wijzer_tui.domain.records import Answer, Attempt
-from wijzer_tui.domain.scoring import scenario_score
+from wijzer_tui.domain.content.model import Scenario, Step
+from wijzer_tui.domain.content.scoring import scenario_score
+from wijzer_tui.domain.progress.records import Answer, Attempt
 
 if TYPE_CHECKING:
-    from wijzer_tui.domain.store import ProgressStore
+    from wijzer_tui.domain.progress.store import ProgressStore
 
 # Each step kind is shown as a question section followed by a feedback section.
 SECTIONS_PER_KIND = {

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from wijzer_tui.domain.model import Scenario, Tip
-from wijzer_tui.domain.records import Attempt, Profile
-from wijzer_tui.domain.report import Cell, Row
-from wijzer_tui.domain.scoring import missed_tip_ids
+from wijzer_tui.domain.content.model import Scenario, Tip
+from wijzer_tui.domain.content.scoring import missed_tip_ids
+from wijzer_tui.domain.progress.records import Attempt, Profile
+from wijzer_tui.domain.reports.grid import Cell, Row
 
 
 @dataclass(frozen=True)

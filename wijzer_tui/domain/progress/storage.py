@@ -26,8 +26,8 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from wijzer_tui.domain.errors import StoreError
-from wijzer_tui.domain.paths import os_reason, quarantine, write_atomic
-from wijzer_tui.domain.records import SCHEMA_VERSION
+from wijzer_tui.domain.progress.paths import os_reason, quarantine, write_atomic
+from wijzer_tui.domain.progress.records import SCHEMA_VERSION
 
 Data = dict[str, dict[str, dict[str, Any]]]
 Migration = Callable[[str, dict[str, Any]], dict[str, Any]]

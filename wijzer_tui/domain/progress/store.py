@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from wijzer_tui.domain.errors import StoreError
-from wijzer_tui.domain.paths import ensure_private_dir
-from wijzer_tui.domain.records import (
+from wijzer_tui.domain.progress.paths import ensure_private_dir
+from wijzer_tui.domain.progress.records import (
     BEROEPSGROEPEN,
     SCHEMA_VERSION,
     Answer,
@@ -26,7 +26,7 @@ from wijzer_tui.domain.records import (
     record_of,
     stored_builder,
 )
-from wijzer_tui.domain.storage import (
+from wijzer_tui.domain.progress.storage import (
     DamagedFileError,
     Data,
     Edit,

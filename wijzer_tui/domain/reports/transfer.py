@@ -12,10 +12,10 @@ from typing import Any
 
 from wijzer_tui import __version__
 from wijzer_tui.domain.errors import ExportError
-from wijzer_tui.domain.exports import write_file
-from wijzer_tui.domain.paths import os_reason
-from wijzer_tui.domain.records import BEROEPSGROEPEN, Attempt, Profile, now_iso
-from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.progress.paths import os_reason
+from wijzer_tui.domain.progress.records import BEROEPSGROEPEN, Attempt, Profile, now_iso
+from wijzer_tui.domain.progress.store import ProgressStore
+from wijzer_tui.domain.reports.exports import write_file
 
 EXPORT_FORMAT = "wijzer-export"
 EXPORT_VERSION = 1

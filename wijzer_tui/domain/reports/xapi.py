@@ -6,7 +6,7 @@ import json
 import uuid
 from typing import Any
 
-from wijzer_tui.domain.report import Report
+from wijzer_tui.domain.reports.grid import Report
 
 # Base IRI for xAPI ids; `.invalid` is reserved, so it never points at a real site.
 XAPI_HOME = "https://wijzer.invalid"

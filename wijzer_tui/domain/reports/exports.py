@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from wijzer_tui.domain.errors import ExportError
-from wijzer_tui.domain.paths import os_reason
-from wijzer_tui.domain.report import BUSY, DONE, Cell, Report
+from wijzer_tui.domain.progress.paths import os_reason
+from wijzer_tui.domain.reports.grid import BUSY, DONE, Cell, Report
 
 REPORT_FORMAT = "wijzer-rapport"
 REPORT_VERSION = 1

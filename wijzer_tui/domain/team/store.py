@@ -7,11 +7,18 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from wijzer_tui.domain.content.model import Scenario, Step
 from wijzer_tui.domain.errors import StoreError
-from wijzer_tui.domain.model import Scenario, Step
-from wijzer_tui.domain.paths import ensure_private_dir
-from wijzer_tui.domain.records import SCHEMA_VERSION, Answer, Attempt, Profile, new_id, now_iso
-from wijzer_tui.domain.storage import (
+from wijzer_tui.domain.progress.paths import ensure_private_dir
+from wijzer_tui.domain.progress.records import (
+    SCHEMA_VERSION,
+    Answer,
+    Attempt,
+    Profile,
+    new_id,
+    now_iso,
+)
+from wijzer_tui.domain.progress.storage import (
     DamagedFileError,
     Data,
     dumps,
@@ -20,9 +27,9 @@ from wijzer_tui.domain.storage import (
     recheck_and_set_aside,
     write_atomic,
 )
-from wijzer_tui.domain.store import ProgressStore
-from wijzer_tui.domain.team import TeamError, TeamSession, sections
-from wijzer_tui.domain.team_group import InputMode
+from wijzer_tui.domain.progress.store import ProgressStore
+from wijzer_tui.domain.team.group import InputMode
+from wijzer_tui.domain.team.session import TeamError, TeamSession, sections
 
 _FILE = re.compile(r"([A-Za-z0-9_-]{1,64})\.json\Z")
 TABLE = "session"  # TinyDB table name: the file reads like every other wijzer file

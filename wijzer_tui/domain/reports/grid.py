@@ -7,10 +7,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from wijzer_tui.domain.model import Scenario, Tip
-from wijzer_tui.domain.records import Attempt, Profile, now_iso, record_of
-from wijzer_tui.domain.report_team import Agreement, filter_agreements
-from wijzer_tui.domain.store import paused_gc
+from wijzer_tui.domain.content.model import Scenario, Tip
+from wijzer_tui.domain.progress.records import Attempt, Profile, now_iso, record_of
+from wijzer_tui.domain.progress.store import paused_gc
+from wijzer_tui.domain.reports.agreements import Agreement, filter_agreements
+from wijzer_tui.domain.reports.filters import ReportFilter
 
 NEW, BUSY, DONE = "nieuw", "bezig", "afgerond"
 TOP_MISSED = 5
@@ -60,36 +61,6 @@ class Row:
         """The mean score over finished scenarios, or None when none is finished."""
         scores = [c.score for c in self.cells.values() if c.score is not None]
         return round(sum(scores) / len(scores)) if scores else None
-
-
-@dataclass(frozen=True)
-class ReportFilter:
-    """Which learners to show; None or "" means no filter on that field."""
-
-    team: str | None = None
-    organisation: str | None = None
-    beroepsgroep: str | None = None
-
-    def matches(self, profile: Profile) -> bool:
-        """True when the profile passes every set filter."""
-        return (
-            (not self.team or profile.team == self.team)
-            and (not self.organisation or profile.organisation == self.organisation)
-            and (not self.beroepsgroep or profile.beroepsgroep == self.beroepsgroep)
-        )
-
-    def describe(self) -> str:
-        """The filter in Dutch words, for report headers."""
-        parts = [
-            f"{label} {value}"
-            for label, value in (
-                ("team", self.team),
-                ("organisatie", self.organisation),
-                ("beroepsgroep", self.beroepsgroep),
-            )
-            if value
-        ]
-        return ", ".join(parts) if parts else "alle deelnemers"
 
 
 @dataclass(frozen=True)

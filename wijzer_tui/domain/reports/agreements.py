@@ -6,10 +6,9 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from wijzer_tui.domain.report import ReportFilter
+from wijzer_tui.domain.reports.filters import ReportFilter
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from wijzer_tui.domain.model import Step
+from wijzer_tui.domain.content.model import Step
 
 InputMode = Literal["tally", "consensus"]
 

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from wijzer_tui.domain.content.model import Scenario, Step
+from wijzer_tui.domain.content.scoring import scenario_score
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.model import Scenario, Step
-from wijzer_tui.domain.records import clean_label, new_id, now_iso
-from wijzer_tui.domain.scoring import scenario_score
-from wijzer_tui.domain.team_group import GroupEntry, InputMode, TeamAgreement, group_choice
+from wijzer_tui.domain.progress.records import clean_label, new_id, now_iso
+from wijzer_tui.domain.team.group import GroupEntry, InputMode, TeamAgreement, group_choice
 
 SessionStatus = Literal["busy", "finished"]
 DEFAULT_MINUTES = 5

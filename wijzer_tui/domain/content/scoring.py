@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from wijzer_tui.domain.model import ChooseOption, DecideOption, Scenario, Step, Tip
+from wijzer_tui.domain.content.model import ChooseOption, DecideOption, Scenario, Step, Tip
 
 # The one-sentence explanation the screens show next to a score.
 SCORE_RULE = (

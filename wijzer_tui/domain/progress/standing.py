@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from wijzer_tui.domain.model import Scenario
-from wijzer_tui.domain.records import Attempt, Profile, local_date, record_of
+from wijzer_tui.domain.content.model import Scenario
+from wijzer_tui.domain.progress.records import Attempt, Profile, local_date, record_of
 
 if TYPE_CHECKING:
-    from wijzer_tui.domain.store import ProgressStore
+    from wijzer_tui.domain.progress.store import ProgressStore
 
 STATE_LABELS = {"new": "Nieuw", "busy": "Bezig", "finished": "Afgerond"}
 

@@ -7,8 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from wijzer_tui.domain.errors import ScenarioError
-from wijzer_tui.domain.model import (
+from wijzer_tui.domain.content.model import (
     DEFAULT_RESOURCE_GROUP,
     FORMAT_VERSION,
     STEP_KINDS,
@@ -20,7 +19,8 @@ from wijzer_tui.domain.model import (
     Step,
     Tip,
 )
-from wijzer_tui.domain.yaml_source import FieldPath, Problem, YamlSource, read_yaml
+from wijzer_tui.domain.content.yaml_source import FieldPath, Problem, YamlSource, read_yaml
+from wijzer_tui.domain.errors import ScenarioError
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 TIP_ID = re.compile(r"^F(\d+)-T(\d+)$")
@@ -39,7 +39,7 @@ TYPE_NAMES = {str: "tekst", int: "een geheel getal", list: "een lijst", dict: "e
 
 def default_scenario_dir() -> Path:
     """The shipped scenarios: inside the installed package, else the checkout's scenarios/ folder."""
-    package = Path(__file__).resolve().parent.parent
+    package = Path(__file__).resolve().parents[2]  # wijzer_tui/domain/content/loader.py
     installed = package / "_scenarios"
     return installed if installed.is_dir() else package.parent / "scenarios"
 
