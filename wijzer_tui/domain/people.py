@@ -67,3 +67,8 @@ def attendee_profile_id(session_id: str, name: str) -> str:
     """The id of the attendee profile a session makes for `name`: the same on every run, so a
     finish that is run again after a crash finds the profile it made before."""
     return uuid.uuid5(_ATTENDEE_NS, f"{session_id}/{fold(name)}").hex
+
+
+def counted(number: int, one: str, many: str) -> str:
+    """'1 poging', '3 pogingen': Dutch singular or plural with the number."""
+    return f"{number} {one if number == 1 else many}"
