@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,32 @@ def test_links_survive_saving_and_a_wrong_shape_is_damage(tmp_path: Path) -> Non
     assert (loaded.linked("Ann"), loaded.linked("Bo")) == ("a1", None)
     with pytest.raises(ValueError):
         TeamSession.from_dict({**session.to_dict(), "links": {"Ann": 5}})
+
+
+def test_every_export_shows_the_linked_person_once_with_her_team(tmp_path: Path) -> None:
+    from wijzer_tui.domain.exports import to_csv, to_json, to_markdown
+    from wijzer_tui.domain.report_xapi import XAPI_HOME, to_xapi
+
+    progress = ProgressStore(tmp_path)
+    marloes = progress.create_profile("Marloes Ëlsgén", "wijkteam", "Gemeente Zuid", "Team Noord")
+    session = TeamSession.new(
+        TRUST, "Team Noord", "Gemeente Zuid", ["Marloes Ëlsgén", "Bo"],
+        links={"Marloes Ëlsgén": marloes.id},
+    )  # fmt: skip
+    record_attendance(progress, played(session), TRUST)
+    report = build_report(progress.all_records(), [TRUST])
+    learners = json.loads(to_json(report))["learners"]
+    assert [(x["name"], x["team"]) for x in learners] == [
+        ("Bo", "Team Noord"),
+        ("Marloes Ëlsgén", "Team Noord"),
+    ]
+    assert json.loads(to_json(report))["learner_count"] == 2
+    lines = [line for line in to_csv(report).splitlines() if "Marloes" in line]
+    assert len(lines) == 1 and ";Team Noord;" in lines[0]
+    md = [line for line in to_markdown(report).splitlines() if "Marloes" in line]
+    assert md == [md[0]] and md[0].startswith("| Marloes Ëlsgén | Team Noord | Gemeente Zuid |")
+    statements = json.loads(to_xapi(report))
+    mine = [s for s in statements if s["actor"]["account"]["name"] == marloes.id]
+    assert len(mine) == 1
+    assert mine[0]["context"]["extensions"][f"{XAPI_HOME}/team"] == "Team Noord"
+    assert mine[0]["context"]["extensions"][f"{XAPI_HOME}/mode"] == "team"
