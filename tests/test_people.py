@@ -143,3 +143,11 @@ def test_every_export_shows_the_linked_person_once_with_her_team(tmp_path: Path)
     assert len(mine) == 1
     assert mine[0]["context"]["extensions"][f"{XAPI_HOME}/team"] == "Team Noord"
     assert mine[0]["context"]["extensions"][f"{XAPI_HOME}/mode"] == "team"
+
+
+def test_the_team_summary_file_name_keeps_accented_teams_readable(tmp_path: Path) -> None:
+    from wijzer_tui.domain.team_summary import default_export_path
+
+    session = TeamSession.new(TRUST, "Team Ëlsgén-Zuid", "", ["Ann"])
+    path = default_export_path(tmp_path, TRUST, session)
+    assert path.name == f"teamtraining-{session.date}-team-elsgen-zuid-{TRUST.id}.md"
