@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from team_fixtures import TRUST, new_session, played
+from team_fixtures import TRUST, marloes_in_a_session, new_session, played
 
 from wijzer_tui.domain.people import by_name, fold, matches, slug
 from wijzer_tui.domain.report import build_report
@@ -120,13 +120,7 @@ def test_every_export_shows_the_linked_person_once_with_her_team(tmp_path: Path)
     from wijzer_tui.domain.exports import to_csv, to_json, to_markdown
     from wijzer_tui.domain.report_xapi import XAPI_HOME, to_xapi
 
-    progress = ProgressStore(tmp_path)
-    marloes = progress.create_profile("Marloes Ëlsgén", "wijkteam", "Gemeente Zuid", "Team Noord")
-    session = TeamSession.new(
-        TRUST, "Team Noord", "Gemeente Zuid", ["Marloes Ëlsgén", "Bo"],
-        links={"Marloes Ëlsgén": marloes.id},
-    )  # fmt: skip
-    record_attendance(progress, played(session), TRUST)
+    progress, marloes, _ = marloes_in_a_session(tmp_path)
     report = build_report(progress.all_records(), [TRUST])
     learners = json.loads(to_json(report))["learners"]
     assert [(x["name"], x["team"]) for x in learners] == [

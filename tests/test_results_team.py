@@ -4,26 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from team_fixtures import TRUST, played
+from team_fixtures import TRUST, marloes_in_a_session
 from test_team_screens import keys, screen_text
 from textual.widgets import DataTable
 
 from wijzer_tui.app import WijzerApp
 from wijzer_tui.domain.loader import load_scenarios
-from wijzer_tui.domain.store import ProgressStore
-from wijzer_tui.domain.team import TeamSession
-from wijzer_tui.domain.team_store import TeamStore, TeamTraining
 from wijzer_tui.screens.results import ResultsScreen
 
 
 async def test_a_linked_team_session_shows_in_mijn_resultaten(tmp_path: Path) -> None:
-    store = ProgressStore(tmp_path)
-    marloes = store.create_profile("Marloes Ëlsgén", "wijkteam", "Gemeente Zuid", "Team Noord")
-    session = TeamSession.new(
-        TRUST, "Team Noord", "Gemeente Zuid", ["Marloes Ëlsgén", "Bo"],
-        links={"Marloes Ëlsgén": marloes.id},
-    )  # fmt: skip
-    TeamTraining(TeamStore(tmp_path), TRUST, played(session)).finish(store)
+    store, marloes, session = marloes_in_a_session(tmp_path)
     app = WijzerApp(load_scenarios(), store)  # one self-study learner: straight to home
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
