@@ -158,7 +158,7 @@ def test_choose_learner_by_name_or_id_or_the_only_one(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="nog geen deelnemers"):
         choose_learner(empty, None)
     store = filled(tmp_path / "vol")
-    with pytest.raises(ExportError, match="Deelnemers: Anna, bram, Carla, Dirk"):
+    with pytest.raises(ExportError, match="4 profielen op deze computer: Anna, bram, Carla, Dirk"):
         choose_learner(store, None)
     assert choose_learner(store, "BRAM").id == "bram"
     assert choose_learner(store, "carla").name == "Carla"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from wijzer_tui.domain.errors import WijzerError
 
 if TYPE_CHECKING:
+    from wijzer_tui.domain.progress.records import Profile
     from wijzer_tui.domain.reports.grid import Report
 
 CSV_HELP = """\
@@ -65,8 +66,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Exporteer de voortgang van één deelnemer naar een JSON-bestand voor je "
         "coördinator. Reflecties gaan alleen mee als je ze deelt.",
     )
-    export.add_argument("--learner", metavar="NAAM_OF_ID", help="wie (nodig bij meer deelnemers)")
-    export.add_argument("--output", metavar="BESTAND", help="het exportbestand")
+    export.add_argument(
+        "--learner",
+        metavar="NAAM_OF_ID",
+        help="wie (standaard: het profiel op deze computer; hoofdletters en accenten tellen niet)",
+    )
+    export.add_argument(
+        "--output", metavar="BESTAND", help="het exportbestand (standaard in de map exports/)"
+    )
     export.set_defaults(handler=run_export)
 
     imports = subparsers.add_parser(
@@ -133,7 +140,11 @@ def run_report(args: argparse.Namespace) -> int:
     with paused_gc():
         shown = _make_report(args)
     if args.output:
-        print(f"Rapport geschreven naar {args.output} ({shown} deelnemers).")
+        from wijzer_tui.domain.progress.people import counted
+
+        print(
+            f"Rapport geschreven naar {args.output} ({counted(shown, 'deelnemer', 'deelnemers')})."
+        )
     return 0
 
 
@@ -193,21 +204,53 @@ def _open_overview(progress_dir: str | None) -> int:
     return run_overview(progress_dir)
 
 
+def _ask_learner(profiles: list[Profile]) -> Profile | None:
+    """Ask in the terminal which learner to export; None when the user stops."""
+    from wijzer_tui.domain.progress.people import describe
+
+    print("Er staan meer profielen op deze computer. Wie exporteer je?")
+    for number, profile in enumerate(profiles, start=1):
+        print(f"  {number}. {describe(profile)}")
+    for _ in range(3):
+        try:
+            answer = input(f"Kies 1 tot {len(profiles)} (Enter: stoppen): ").strip()
+        except EOFError:
+            return None
+        if not answer:
+            return None
+        if answer.isdigit() and 1 <= int(answer) <= len(profiles):
+            return profiles[int(answer) - 1]
+        print(f"Typ een nummer van 1 tot {len(profiles)}.")
+    return None
+
+
 def run_export(args: argparse.Namespace) -> int:
-    """Export one learner's records to a JSON file."""
+    """Export one learner's records to a JSON file (by default in the progress folder)."""
+    from wijzer_tui.domain.progress.paths import ensure_private_dir
+    from wijzer_tui.domain.progress.people import counted
     from wijzer_tui.domain.reports.transfer import (
+        ChoiceNeeded,
         choose_learner,
         default_export_path,
         export_learner,
     )
 
     store = _store(args.progress_dir)
-    profile = choose_learner(store, args.learner)
-    path = Path(args.output) if args.output else default_export_path(profile, Path.cwd())
+    ask = _ask_learner if sys.stdin is not None and sys.stdin.isatty() else None
+    try:
+        profile = choose_learner(store, args.learner, ask)
+    except ChoiceNeeded as exc:
+        print(f"{exc.title}: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    if args.output:
+        path = Path(args.output)
+    else:
+        folder = ensure_private_dir(store.root / "exports")
+        path = default_export_path(profile, folder, store.profiles())
     count = export_learner(store, profile, path)
     _warn(store)
     shared = "met je reflecties" if profile.share_reflections else "zonder je reflecties"
-    print(f"Geëxporteerd: {profile.name}, {count} pogingen, {shared}.")
+    print(f"Geëxporteerd: {profile.name}, {counted(count, 'poging', 'pogingen')}, {shared}.")
     print(f"Bestand: {path}")
     print("Geef dit bestand aan je coördinator. Die voegt het toe met: wijzer import BESTAND")
     return 0
@@ -215,16 +258,22 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Merge export files into this progress folder (all or nothing)."""
+    from wijzer_tui.domain.progress.people import counted
     from wijzer_tui.domain.reports.transfer import import_files
 
     store = _store(args.progress_dir)
     results = import_files(store, [Path(f) for f in args.files])
     _warn(store)
     for r in results:
-        what = f"{r.added} nieuwe pogingen" if r.added else "al bekend, niets veranderd"
+        what = counted(r.added, "nieuwe poging", "nieuwe pogingen")
+        what = what if r.added else "al bekend, niets veranderd"
         print(f"{r.profile.name}: {what} ({r.path.name}).")
     total = sum(r.added for r in results)
-    print(f"Klaar: {len(results)} bestanden, {total} nieuwe pogingen in {store.root}.")
+    files, added = (
+        counted(len(results), "bestand", "bestanden"),
+        counted(total, "nieuwe poging", "nieuwe pogingen"),
+    )
+    print(f"Klaar: {files}, {added} in {store.root}.")
     return 0
 
 

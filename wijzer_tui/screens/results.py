@@ -16,7 +16,8 @@ from wijzer_tui.screens.dialogs import ConfirmDialog
 from wijzer_tui.widgets import sections
 
 STATUS = {"busy": "Bezig", "finished": "Afgerond", "stopped": "Gestopt"}
-MODE = {"self": "zelfstudie", "team": "team"}
+MODE = {"self": "zelfstudie", "team": "teamtraining"}
+TEAM_NOTE = "Gedaan in een teamtraining: dit zijn de keuzes van de groep."
 
 
 class ResultsScreen(BaseScreen):
@@ -105,6 +106,8 @@ class ResultsScreen(BaseScreen):
             return
         session = Pass(self.wijzer.store, scenario, attempt)
         widgets = []
+        if attempt.mode == "team":
+            widgets.append(Static(TEAM_NOTE, classes="muted"))
         for step in scenario.steps:
             answer = session.answer(step.id)
             if answer is None:
@@ -116,7 +119,7 @@ class ResultsScreen(BaseScreen):
                 widgets += sections.consequence(scenario, step, answer)
             else:
                 widgets.append(sections.text(f"Jouw reflectie: {answer.reflection or ''}", "quote"))
-        if not widgets:
+        if len(widgets) == (attempt.mode == "team"):
             widgets.append(Static("Bij deze poging heb je nog niets beantwoord."))
         detail.mount(*widgets)
 

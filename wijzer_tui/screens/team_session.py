@@ -13,6 +13,7 @@ from textual.markup import escape
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from wijzer_tui.domain.errors import WijzerError
+from wijzer_tui.domain.progress.people import linkable
 from wijzer_tui.domain.team.prompts import discussion_prompts
 from wijzer_tui.domain.team.session import TeamError, TeamSession, attendee_count, page_title
 from wijzer_tui.domain.team.store import TeamTraining
@@ -260,7 +261,13 @@ class TeamSessionScreen(BaseScreen):
         self.app.push_screen(TeamPromptsDialog(groups))
 
     def action_attendees(self) -> None:
-        self.app.push_screen(TeamAttendeesDialog(self.training), self._after_people)
+        try:
+            people = linkable(self.wijzer.store.profiles())
+        except WijzerError as error:
+            self.wijzer.show_error(error)
+            people = []
+        dialog = TeamAttendeesDialog(self.training, people)
+        self.app.push_screen(dialog, self._after_people)
 
     async def _after_people(self, _: object = None) -> None:
         self._redraw_tally()

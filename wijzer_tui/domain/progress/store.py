@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from wijzer_tui.domain.errors import StoreError
-from wijzer_tui.domain.progress.paths import ensure_private_dir
+from wijzer_tui.domain.progress.paths import _fsync_dir, ensure_private_dir, os_reason
 from wijzer_tui.domain.progress.records import (
     BEROEPSGROEPEN,
     SCHEMA_VERSION,
@@ -32,6 +32,7 @@ from wijzer_tui.domain.progress.storage import (
     Edit,
     dumps,
     edit,
+    locked,
     read_data,
     recheck_and_set_aside,
 )
@@ -274,6 +275,24 @@ class ProgressStore:
         with self._edit(profile.id) as current:
             doc_id = next(iter((current.data or {})["profile"]))
             current.put("profile", doc_id, _doc(profile))
+
+    def remove_learner(self, learner_id: str) -> bool:
+        """Delete a learner's file (a duplicate merged into another learner), durably.
+
+        False when it was already gone, so a merge run again after a crash simply goes on.
+        """
+        path = self._path(learner_id)
+        with locked(path):
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                return False
+            except OSError as exc:
+                raise StoreError(
+                    f"{path.name} kon niet worden verwijderd ({os_reason(exc)})."
+                ) from exc
+            _fsync_dir(path.parent)  # the removal survives a power cut
+        return True
 
     # -- attempts ----------------------------------------------------------------------------
 

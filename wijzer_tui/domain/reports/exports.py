@@ -63,6 +63,17 @@ def cell_text(cell: Cell, *, narrow: bool = True) -> str:
     return "nieuw"
 
 
+def grid_lines(cell: Cell) -> tuple[str, str]:
+    """A grid cell in two short lines: ('100 T', '12-03'), ('bezig', '12-03') or ('nieuw', '')."""
+    if cell.state == DONE:
+        return f"{cell.score:>3} {MODE_MARKS.get(cell.mode or '', '')}".rstrip(), short_date(
+            cell.date
+        )
+    if cell.state == BUSY:
+        return "bezig", short_date(cell.date)
+    return "nieuw", ""
+
+
 def percent(share: float) -> str:
     """0.666 as '67%'."""
     return f"{round(100 * share)}%"

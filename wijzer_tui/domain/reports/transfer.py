@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -13,6 +13,7 @@ from typing import Any
 from wijzer_tui import __version__
 from wijzer_tui.domain.errors import ExportError
 from wijzer_tui.domain.progress.paths import os_reason
+from wijzer_tui.domain.progress.people import by_name, describe, slug
 from wijzer_tui.domain.progress.records import BEROEPSGROEPEN, Attempt, Profile, now_iso
 from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.domain.reports.exports import write_file
@@ -58,35 +59,70 @@ def export_data(profile: Profile, attempts: Sequence[Attempt]) -> dict[str, Any]
     }
 
 
-def choose_learner(store: ProgressStore, name_or_id: str | None) -> Profile:
-    """The learner meant by a name or id, or the only one; ExportError (Dutch) otherwise."""
+class ChoiceNeeded(ExportError):
+    """Several learners could be meant and nobody can be asked (no terminal): exit code 2."""
+
+    exit_code = 2
+
+
+def _names(profiles: Sequence[Profile]) -> str:
+    names = ", ".join(p.name for p in profiles[:20])
+    return names + (f" en nog {len(profiles) - 20} anderen" if len(profiles) > 20 else "")
+
+
+def choose_learner(
+    store: ProgressStore,
+    name_or_id: str | None,
+    ask: Callable[[list[Profile]], Profile | None] | None = None,
+) -> Profile:
+    """The learner to export; ExportError (Dutch) when that is not clear.
+
+    With `name_or_id`: the learner with that id, else with that name (case and accents do not
+    count); namesakes must be told apart by id. Without: the learner on this machine (the one
+    self-study profile; team-only attendee and demo profiles do not count). With several,
+    `ask(profiles)` chooses when given (a terminal), else ChoiceNeeded names them.
+    """
     profiles = store.profiles()
     if not profiles:
         raise ExportError(
             "Er zijn nog geen deelnemers op deze computer. Er is niets te exporteren."
         )
-    names = ", ".join(p.name for p in profiles[:20])
-    if len(profiles) > 20:
-        names += f" en nog {len(profiles) - 20} anderen"
-    if name_or_id is None:
-        if len(profiles) == 1:
-            return profiles[0]
-        raise ExportError(f"Kies wie je exporteert met --learner NAAM. Deelnemers: {names}.")
-    wanted = name_or_id.strip().casefold()
-    by_id = [p for p in profiles if p.id == name_or_id.strip()]
-    found = by_id or [p for p in profiles if p.name.casefold() == wanted]
-    if len(found) == 1:
-        return found[0]
-    if found:
-        ids = ", ".join(f"{p.name} ({p.id})" for p in found)
-        raise ExportError(f"Er zijn meer deelnemers met deze naam. Kies met --learner ID: {ids}.")
-    raise ExportError(f"Deelnemer {name_or_id!r} is niet gevonden. Deelnemers: {names}.")
+    if name_or_id is not None:
+        found = by_name(profiles, name_or_id)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            ids = "\n".join(f"- {describe(p)}: --learner {p.id}" for p in found)
+            raise ExportError(f"Er zijn {len(found)} deelnemers met deze naam. Kies er één:\n{ids}")
+        raise ExportError(
+            f"Deelnemer {name_or_id!r} is niet gevonden. Deelnemers: {_names(profiles)}."
+        )
+    own = [p for p in profiles if not (p.attendee or p.synthetic)]
+    if len(own) == 1:
+        return own[0]
+    if not own:
+        raise ChoiceNeeded(
+            "Er is geen eigen profiel op deze computer. Kies wie je exporteert met "
+            f"--learner NAAM. Deelnemers: {_names(profiles)}."
+        )
+    chosen = ask(own) if ask is not None else None
+    if chosen is not None:
+        return chosen
+    if ask is not None:
+        raise ExportError("Er is niets geëxporteerd.")
+    raise ChoiceNeeded(
+        f"Er staan {len(own)} profielen op deze computer: {_names(own)}. Kies wie je "
+        "exporteert met --learner NAAM."
+    )
 
 
-def default_export_path(profile: Profile, folder: Path) -> Path:
-    """wijzer-export-<name>-<date>.json in `folder`, with a file-name-safe name."""
-    slug = re.sub(r"[^a-z0-9]+", "-", profile.name.casefold()).strip("-")[:40] or profile.id[:8]
-    return folder / f"wijzer-export-{slug}-{date.today():%Y%m%d}.json"
+def default_export_path(profile: Profile, folder: Path, others: Sequence[Profile] = ()) -> Path:
+    """wijzer-export-<name>-<date>.json in `folder`, with a readable, file-name-safe name
+    ("Marloes Ëlsgén" -> marloes-elsgen); namesakes among `others` get a bit of their id."""
+    name = slug(profile.name) or profile.id[:8]
+    if any(o.id != profile.id and slug(o.name) == slug(profile.name) for o in others):
+        name += f"-{profile.id[:6]}"
+    return folder / f"wijzer-export-{name}-{date.today():%Y%m%d}.json"
 
 
 def export_learner(store: ProgressStore, profile: Profile, path: Path) -> int:

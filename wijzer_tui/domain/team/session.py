@@ -9,6 +9,7 @@ from typing import Any, Literal
 from wijzer_tui.domain.content.model import Scenario, Step
 from wijzer_tui.domain.content.scoring import scenario_score
 from wijzer_tui.domain.errors import WijzerError
+from wijzer_tui.domain.progress.people import fold
 from wijzer_tui.domain.progress.records import clean_label, new_id, now_iso
 from wijzer_tui.domain.team.group import GroupEntry, InputMode, TeamAgreement, group_choice
 
@@ -90,6 +91,9 @@ class TeamSession:
     organisation: str = ""
     date: str = field(default_factory=today)
     attendees: list[str] = field(default_factory=list)
+    # Attendee name -> the learner id the trainer linked them to; "" when the trainer said the
+    # name is someone new (never merged with a namesake). See team_store.record_attendance.
+    links: dict[str, str] = field(default_factory=dict)
     entries: dict[str, GroupEntry] = field(default_factory=dict)
     agreements: list[TeamAgreement] = field(default_factory=list)
     position: str = "intro"
@@ -107,13 +111,17 @@ class TeamSession:
         organisation: str,
         attendees: list[str],
         timer_minutes: int = DEFAULT_MINUTES,
+        links: dict[str, str] | None = None,
     ) -> TeamSession:
-        """A fresh session for `scenario`, dated today; names are cleaned and checked."""
+        """A fresh session for `scenario`, dated today; names are cleaned and checked.
+
+        `links` maps attendee names to linked learner ids ("" for someone new)."""
         session = cls(new_id(), scenario.id, scenario.content_version)
         session.team, session.organisation = clean_label(team), clean_label(organisation)
+        links = links or {}
         for name in attendees:
             if clean_label(name):  # an empty row is no one
-                session.add_attendee(name)
+                session.add_attendee(name, links.get(name))
         if not session.attendees:
             raise TeamError("Vul minstens één deelnemer in: een naam of initialen.")
         session.set_minutes(timer_minutes)
@@ -121,19 +129,30 @@ class TeamSession:
 
     # -- attendees -------------------------------------------------------------------------
 
-    def add_attendee(self, name: str) -> str:
-        """Add someone (also late, during the session); returns the cleaned name."""
+    def add_attendee(self, name: str, learner_id: str | None = None) -> str:
+        """Add someone (also late, during the session); returns the cleaned name.
+
+        `learner_id` links them to a learner on this machine ("" = someone new, no link)."""
         if self.status == "finished":
             raise TeamError("Deze sessie is afgerond: de deelname is al vastgelegd.")
         cleaned = clean_label(name)
         if not cleaned:
             raise TeamError("Vul een naam of initialen in.")
-        if any(a.casefold() == cleaned.casefold() for a in self.attendees):
+        if any(fold(a) == fold(cleaned) for a in self.attendees):
             raise TeamError(f"{cleaned} staat al bij de deelnemers.")
         if len(self.attendees) >= MAX_ATTENDEES:
             raise TeamError(f"Er kunnen hoogstens {MAX_ATTENDEES} deelnemers in één sessie.")
+        same = [n for n, linked in self.links.items() if learner_id and linked == learner_id]
+        if same:
+            raise TeamError(f"Deze persoon staat al bij de deelnemers, als {same[0]}.")
         self.attendees.append(cleaned)
+        if learner_id is not None:
+            self.links[cleaned] = learner_id
         return cleaned
+
+    def linked(self, name: str) -> str | None:
+        """The learner id an attendee is linked to, or None (not linked, or someone new)."""
+        return self.links.get(name) or None
 
     def remove_attendee(self, name: str) -> None:
         """Take someone off the list (a typo, or not there after all); the last one stays."""
@@ -144,6 +163,7 @@ class TeamSession:
         if len(self.attendees) == 1:
             raise TeamError("Er moet minstens één deelnemer blijven.")
         self.attendees.remove(name)
+        self.links.pop(name, None)
 
     def set_minutes(self, minutes: int) -> None:
         """The discussion time per step, 1 to 60 minutes."""
@@ -276,6 +296,7 @@ class TeamSession:
             "organisation": self.organisation,
             "date": self.date,
             "attendees": list(self.attendees),
+            "links": dict(self.links),
             "entries": {k: v.to_dict() for k, v in self.entries.items()},
             "agreements": [a.to_dict() for a in self.agreements],
             "position": self.position,
@@ -292,6 +313,11 @@ class TeamSession:
         status = data.get("status", "busy")
         if status not in ("busy", "finished"):
             raise ValueError(f"unknown status {status!r}")
+        links = data.get("links", {})
+        if not isinstance(links, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in links.items()
+        ):
+            raise ValueError("links must map names to learner ids")
         return cls(
             id=str(data["id"]),
             scenario_id=str(data["scenario_id"]),
@@ -300,6 +326,7 @@ class TeamSession:
             organisation=str(data.get("organisation", "")),
             date=str(data.get("date", "")),
             attendees=[str(a) for a in data["attendees"]],
+            links=dict(links),
             entries={str(k): GroupEntry.from_dict(v) for k, v in data["entries"].items()},
             agreements=[TeamAgreement.from_dict(a) for a in data.get("agreements", [])],
             position=str(data.get("position", "intro")),

@@ -10,14 +10,8 @@ from pathlib import Path
 from wijzer_tui.domain.content.model import Scenario, Step
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.progress.paths import ensure_private_dir
-from wijzer_tui.domain.progress.records import (
-    SCHEMA_VERSION,
-    Answer,
-    Attempt,
-    Profile,
-    new_id,
-    now_iso,
-)
+from wijzer_tui.domain.progress.people import attendee_profile_id, same_person
+from wijzer_tui.domain.progress.records import SCHEMA_VERSION, Answer, Attempt, Profile, now_iso
 from wijzer_tui.domain.progress.storage import (
     DamagedFileError,
     Data,
@@ -119,17 +113,31 @@ class TeamStore:
 def _attendee_profile(
     store: ProgressStore, known: list[Profile], name: str, session: TeamSession
 ) -> Profile:
-    """The attendee profile with this name, team and organisation; created when there is none."""
+    """The learner whose record gets this attendee's team attempt.
+
+    1. Linked by the trainer (picked from the list, or a confirmed match): that learner, so a
+       person who also does self-study is one learner. A learner removed since is skipped.
+    2. The profile this session made for the name before (a finish run again after a crash).
+    3. Not asked about (no link decision): a team-only profile with the same name, team and
+       organisation (folded), so someone who attends two sessions of one team is one learner.
+       Self-study profiles are only ever used through the trainer's link.
+    4. Else a new team-only profile with an id derived from the session and the name.
+    """
+    linked = session.linked(name)
+    if linked:
+        try:
+            return store.profile(linked)
+        except StoreError:
+            pass  # removed or merged away since the session began: record them as new
+    own_id = attendee_profile_id(session.id, name)
     for profile in known:
-        same = (
-            profile.attendee
-            and profile.name.casefold() == name.casefold()
-            and profile.team.casefold() == session.team.casefold()
-            and profile.organisation.casefold() == session.organisation.casefold()
-        )
-        if same:
+        if profile.id == own_id:
             return profile
-    profile = Profile(new_id(), name, "anders", session.organisation, session.team, attendee=True)
+    if name not in session.links:  # "" means the trainer said: someone new
+        for profile in known:
+            if profile.attendee and same_person(profile, name, session.team, session.organisation):
+                return profile
+    profile = Profile(own_id, name, "anders", session.organisation, session.team, attendee=True)
     # import_learner writes the profile with attendee=True in one atomic step, so a crash never
     # leaves a half-made profile that would show up in the self-study list.
     store.import_learner(profile, [])
@@ -140,7 +148,8 @@ def _attendee_profile(
 def record_attendance(
     store: ProgressStore, session: TeamSession, scenario: Scenario
 ) -> list[tuple[Profile, Attempt]]:
-    """Give every attendee a finished attempt of mode "team" with the group's answers.
+    """Give every attendee a finished attempt of mode "team" with the group's answers, stored
+    on the learner they are (see _attendee_profile: linked profiles first).
 
     Safe to run again after a crash: an attendee who already has an attempt for this session
     keeps it (a busy one is completed), so nobody gets two.

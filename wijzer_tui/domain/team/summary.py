@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -11,6 +10,7 @@ from wijzer_tui.domain.content.model import Scenario, Step, Tip
 from wijzer_tui.domain.content.scoring import compare_choose, decide_outcome
 from wijzer_tui.domain.errors import ExportError, StoreError
 from wijzer_tui.domain.progress.paths import ensure_private_dir
+from wijzer_tui.domain.progress.people import slug
 from wijzer_tui.domain.progress.storage import write_atomic
 from wijzer_tui.domain.team.group import GroupEntry, group_choice
 from wijzer_tui.domain.team.session import TeamSession, dutch_date
@@ -192,13 +192,9 @@ def summary_markdown(scenario: Scenario, session: TeamSession) -> str:
     return "\n".join(lines)
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40]
-
-
 def default_export_path(root: Path, scenario: Scenario, session: TeamSession) -> Path:
     """`<root>/exports/teamtraining-<date>-<team>-<scenario>.md`."""
-    team = _slug(session.team) or "team"
+    team = slug(session.team) or "team"
     return Path(root) / "exports" / f"teamtraining-{session.date}-{team}-{scenario.id}.md"
 
 
