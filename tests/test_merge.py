@@ -79,7 +79,7 @@ def test_merging_leaves_one_learner_and_running_it_again_changes_nothing(
     assert not (tmp_path / "learners" / f"{attendee}.json").exists()
     after = snapshot(tmp_path)
     assert wijzer(tmp_path, attendee, own) == 1  # the source is gone: nothing to do
-    assert "is niet gevonden" in capsys.readouterr().err
+    assert "is niet gevonden. Al samengevoegd?" in capsys.readouterr().err
     assert snapshot(tmp_path) == after
 
 

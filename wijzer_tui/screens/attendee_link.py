@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import App, ComposeResult
@@ -13,9 +14,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from wijzer_tui.domain.errors import WijzerError
 from wijzer_tui.domain.progress.people import describe, fold, linkable, matches
-from wijzer_tui.domain.progress.records import Profile
+from wijzer_tui.domain.progress.records import Profile, clean_label
 from wijzer_tui.screens.dialogs import DIALOG_CSS
+
+if TYPE_CHECKING:
+    from wijzer_tui.app import WijzerApp
 
 NEW = ""  # the option "someone new": no link
 PICK_HINT = "Doet iemand mee die hier al oefent? Kies met Ctrl+L uit de lijst."
@@ -104,6 +109,16 @@ class LearnerPickerDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+def learners_here(app: WijzerApp) -> list[Profile]:
+    """The learners on this machine an attendee can be linked to; empty (with the Dutch error
+    shown) when the progress folder cannot be read."""
+    try:
+        return linkable(app.store.profiles())
+    except WijzerError as error:
+        app.show_error(error)
+        return []
+
+
 def confirm_question(name: str, found: list[Profile]) -> str:
     """The Dutch question when a typed name matches learners on this machine."""
     if len(found) == 1:
@@ -119,12 +134,14 @@ def confirm_question(name: str, found: list[Profile]) -> str:
 
 
 async def resolve_typed(
-    app: App, profiles: list[Profile], name: str, team: str, organisation: str, taken: set[str]
+    app: App, profiles: list[Profile], typed: str, team: str, organisation: str, taken: set[str]
 ) -> Attendee | None:
     """Ask the trainer whether a typed name is a learner on this machine (same name, team and
-    organisation, folded). None when the trainer cancelled; else who to add."""
+    organisation, folded). None when the trainer cancelled; else who to add (an empty name is
+    left to TeamSession.add_attendee to refuse in Dutch)."""
+    name = clean_label(typed)
     found = [p for p in matches(profiles, name, team, organisation) if p.id not in taken]
-    if not found:
+    if not name or not found:
         return Attendee(name, None)
     question = confirm_question(name, found)
     choice = await app.push_screen_wait(LearnerPickerDialog(question, found, new_name=name))

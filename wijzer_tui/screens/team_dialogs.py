@@ -14,7 +14,7 @@ from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.progress.records import Profile, clean_label
+from wijzer_tui.domain.progress.records import Profile
 from wijzer_tui.domain.team.prompts import PromptGroup
 from wijzer_tui.domain.team.store import TeamTraining
 from wijzer_tui.domain.team.summary import (
@@ -147,17 +147,13 @@ class TeamAttendeesDialog(ModalScreen[None]):
         event.stop()
         field = self.query_one("#late-name", Input)
         session = self.training.session
-        who = Attendee(clean_label(field.value), None)
-        if who.name:
-            taken = set(session.links.values())
-            found = await resolve_typed(
-                self.app, self.people, who.name, session.team, session.organisation, taken
-            )
-            if found is None:
-                field.focus()
-                return
-            who = found
-        if self._add(who):
+        who = await resolve_typed(
+            self.app, self.people, field.value, session.team, session.organisation,
+            set(session.links.values()),
+        )  # fmt: skip
+        if who is None:
+            field.focus()
+        elif self._add(who):
             field.value = ""
 
     def _add(self, who: Attendee) -> bool:

@@ -13,10 +13,10 @@ from textual.markup import escape
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.progress.people import linkable
 from wijzer_tui.domain.team.prompts import discussion_prompts
 from wijzer_tui.domain.team.session import TeamError, TeamSession, attendee_count, page_title
 from wijzer_tui.domain.team.store import TeamTraining
+from wijzer_tui.screens.attendee_link import learners_here
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.screens.dialogs import ConfirmDialog
 from wijzer_tui.screens.team_agreements import AgreementsPanel
@@ -261,12 +261,7 @@ class TeamSessionScreen(BaseScreen):
         self.app.push_screen(TeamPromptsDialog(groups))
 
     def action_attendees(self) -> None:
-        try:
-            people = linkable(self.wijzer.store.profiles())
-        except WijzerError as error:
-            self.wijzer.show_error(error)
-            people = []
-        dialog = TeamAttendeesDialog(self.training, people)
+        dialog = TeamAttendeesDialog(self.training, learners_here(self.wijzer))
         self.app.push_screen(dialog, self._after_people)
 
     async def _after_people(self, _: object = None) -> None:

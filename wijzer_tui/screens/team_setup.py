@@ -13,8 +13,6 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, St
 from textual.widgets.option_list import Option
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.progress.people import linkable
-from wijzer_tui.domain.progress.records import Profile, clean_label
 from wijzer_tui.domain.team.session import (
     DEFAULT_MINUTES,
     TeamSession,
@@ -28,6 +26,7 @@ from wijzer_tui.screens.attendee_link import (
     PICK_HINT,
     Attendee,
     attendee_label,
+    learners_here,
     pick_learner,
     resolve_typed,
 )
@@ -119,7 +118,7 @@ class TeamSetupScreen(BaseScreen):
         self.theme_before = use_team_theme(self.app)
         self.sub_title = "Teamtraining"
         self.teams = TeamStore(self.wijzer.store.root)
-        self.people = self._people()
+        self.people = learners_here(self.wijzer)
         self.query_one("#pick-hint").display = bool(self.people)
         self.refresh_resume()
         self._fill_attendees()
@@ -131,16 +130,8 @@ class TeamSetupScreen(BaseScreen):
             self.app.theme = self.theme_before
 
     def on_screen_resume(self) -> None:
-        self.people = self._people()
+        self.people = learners_here(self.wijzer)
         self.refresh_resume()
-
-    def _people(self) -> list[Profile]:
-        """The learners on this machine, to link attendees to (demo learners left out)."""
-        try:
-            return linkable(self.wijzer.store.profiles())
-        except WijzerError as error:
-            self.wijzer.show_error(error)
-            return []
 
     @property
     def first_screen(self) -> bool:
@@ -212,14 +203,11 @@ class TeamSetupScreen(BaseScreen):
         """Add the typed name to the attendees, after asking whether it is a learner on this
         machine; False (with a message) when it cannot be or the trainer cancelled."""
         field = self.query_one("#attendee", Input)
-        name = clean_label(field.value)
-        if not name:
-            return self._add(Attendee(name, None))
         team, organisation = (
             self.query_one(f"#{f}", Input).value for f in ("team", "organisation")
         )
         taken = set(self.draft.links.values())
-        who = await resolve_typed(self.app, self.people, name, team, organisation, taken)
+        who = await resolve_typed(self.app, self.people, field.value, team, organisation, taken)
         if who is None:
             field.focus()
             return False

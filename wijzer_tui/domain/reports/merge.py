@@ -56,7 +56,10 @@ def _one(profiles: list[Profile], wanted: str, role: str) -> Profile:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise MergeError(f"{role} {wanted!r} is niet gevonden. Bekijk de namen met: wijzer merge")
+        done = " Al samengevoegd? Dan is er niets meer te doen." if role == "Bron" else ""
+        raise MergeError(
+            f"{role} {wanted!r} is niet gevonden.{done} Bekijk de namen met: wijzer merge"
+        )
     options = "\n".join(f"- {describe(p)}: {p.id}" for p in found)
     raise MergeError(f"{role} {wanted!r} past bij {len(found)} deelnemers. Noem het id:\n{options}")
 
