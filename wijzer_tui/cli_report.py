@@ -154,6 +154,11 @@ def _make_report(args: argparse.Namespace) -> int:
     rows = build_rows(store.iter_records(), scenarios, keep_attempts=keep)
     agreements = load_team_agreements(store.root)
     report = report_from_rows(rows, scenarios, flt, args.sort, agreements=agreements)
+    if args.format in ("md", "json"):
+        from wijzer_tui.domain.scan_report import read_scans, scan_groups
+
+        learners = [row.profile for row in report.rows]
+        report.scan_groups = scan_groups(learners, read_scans(store.root), scenarios)
     _warn(store)
     if rows and not report.rows:
         print(f"Let op: geen deelnemers gevonden voor {flt.describe()}.", file=sys.stderr)

@@ -12,6 +12,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from wijzer_tui.domain import scan as scan_table
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.paths import ensure_private_dir
 from wijzer_tui.domain.records import (
@@ -389,3 +390,22 @@ class ProgressStore:
                     current.insert("attempts", {**_doc(attempt), "learner_id": profile.id})
                     added += 1
             return added
+
+    # -- frustratiescan (the separate table `scans`, see scan.py) ----------------------------
+
+    def save_scan(self, scan: scan_table.Scan) -> None:
+        """Add a frustratiescan to its learner's file; StoreError when the learner is unknown."""
+        path = self._path(scan.learner_id)
+        try:
+            scan_table.insert_scan(path, scan)
+        except DamagedFileError as error:
+            raise self._damaged(error) from error
+
+    def scans(self, learner_id: str) -> list[scan_table.Scan]:
+        """A learner's well-formed scans, oldest first (none when the file does not exist)."""
+        path = self._path(learner_id)
+        try:
+            return scan_table.scans_in(read_data(path))
+        except DamagedFileError as error:
+            self._damaged(error)
+            return []
