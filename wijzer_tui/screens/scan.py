@@ -6,12 +6,14 @@ invitation). Skippable everywhere: Esc saves nothing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
 from wijzer_tui.domain.errors import WijzerError
@@ -115,7 +117,7 @@ def open_scan(app: WijzerApp, moment: str = "thuis", after_scenario: str | None 
 
         app.push_screen(ConfirmDialog(question, "Beginnen", "Later"), start)
 
-    app.push_screen(ScanScreen(moment, after_scenario), offer)  # type: ignore[arg-type]
+    _push_from_app(app, ScanScreen(moment, after_scenario), offer)
 
 
 def invite_scan(app: WijzerApp, after_scenario: str) -> None:
@@ -144,4 +146,10 @@ def invite_scan(app: WijzerApp, after_scenario: str) -> None:
         if yes:
             open_scan(app, moment, after_scenario)
 
-    app.push_screen(ConfirmDialog(question, "Scan invullen", "Overslaan"), answered)
+    _push_from_app(app, ConfirmDialog(question, "Scan invullen", "Overslaan"), answered)
+
+
+def _push_from_app(app: WijzerApp, screen: Screen, callback: Callable[[Any], None]) -> None:
+    """Push `screen` from the app itself: Textual runs a result callback on the object that
+    pushed, and the screen calling us may be on its way out (a pass, the profile screen)."""
+    app.call_later(app.push_screen, screen, callback)
