@@ -59,9 +59,7 @@ async def walk_to_end(pilot: Pilot, scenario) -> None:
 
     await press(pilot, "v")  # Herken je dit? -> the first step
     for step in scenario.steps:
-        if step.kind == "choose":
-            await pick(pilot, [step.shuffled_options()[0].id])
-        elif step.kind == "decide":
+        if step.kind in ("choose", "decide"):
             await pick(pilot, [step.shuffled_options()[0].id])
         else:
             pilot.app.screen.query_one(TextArea).insert("Eerst overleggen.")
