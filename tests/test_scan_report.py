@@ -1,0 +1,105 @@
+"""Frustratiescan storage, and the coordinators' view: per team or organisation, never below 5."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from wijzer_tui.cli import main
+from wijzer_tui.domain.errors import StoreError
+from wijzer_tui.domain.loader import load_scenarios
+from wijzer_tui.domain.scan import new_scan, scan_of
+from wijzer_tui.domain.scan_report import MIN_GROUP, read_scans, scan_groups
+from wijzer_tui.domain.store import ProgressStore
+
+SCENARIOS = load_scenarios()
+
+
+def rate(values: tuple[int, ...]) -> dict[str, int]:
+    return {s.id: v for s, v in zip(SCENARIOS, values, strict=True)}
+
+
+def add_team(store: ProgressStore, team: str, size: int, repeated: int) -> None:
+    """`size` learners in `team`; the first `repeated` scan twice (4,4,4,4,4 then 2,3,4,5,4)."""
+    for i in range(size):
+        learner = store.create_profile(f"{team} {i}", "wijkteam", "Gemeente Voorbeeld", team)
+        store.save_scan(new_scan(learner.id, rate((4, 4, 4, 4, 4)), SCENARIOS, "start"))
+        if i < repeated:
+            store.save_scan(new_scan(learner.id, rate((2, 3, 4, 5, 4)), SCENARIOS, "na-casus"))
+
+
+def groups(store: ProgressStore):
+    learners = store.profiles()
+    return {(g.kind, g.name): g for g in scan_groups(learners, read_scans(store.root), SCENARIOS)}
+
+
+def test_scans_are_stored_beside_the_records_and_checked_on_read(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    learner = store.create_profile("Anna", "politie")
+    attempt = store.start_attempt(learner.id, SCENARIOS[0].id, 1)
+    store.save_scan(new_scan(learner.id, rate((5, 4, 3, 2, 1)), SCENARIOS, "start"))
+    assert [s.ratings[SCENARIOS[0].id] for s in store.scans(learner.id)] == [5]
+    assert store.attempts(learner.id)[0].id == attempt.id  # the records are untouched
+    path = tmp_path / "learners" / f"{learner.id}.json"
+    data = json.loads(path.read_text())
+    bad = dict(next(iter(data["scans"].values())), ratings={SCENARIOS[0].id: 9})
+    data["scans"]["2"] = bad  # a rating out of range: skipped, the file stays usable
+    path.write_text(json.dumps(data))
+    assert len(store.scans(learner.id)) == 1 and store.warnings == []
+    assert scan_of({"id": 1}) is None
+
+
+def test_a_scan_needs_every_frustration_and_an_existing_learner(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    with pytest.raises(StoreError, match="Geef elke frustratie een cijfer"):
+        new_scan("x", {SCENARIOS[0].id: 3}, SCENARIOS)
+    with pytest.raises(StoreError, match="van 1 tot en met 5"):
+        new_scan("x", rate((3, 3, 3, 3, 6)), SCENARIOS)
+    with pytest.raises(StoreError):
+        store.save_scan(new_scan("nobody", rate((1, 2, 3, 4, 5)), SCENARIOS))
+    assert not (tmp_path / "learners" / "nobody.json").exists()
+
+
+def test_groups_below_five_show_nothing_and_means_need_five_before_and_after(
+    tmp_path: Path,
+) -> None:
+    store = ProgressStore(tmp_path)
+    add_team(store, "Klein", MIN_GROUP - 1, MIN_GROUP - 1)  # everyone scanned twice, only 4
+    add_team(store, "Half", 6, 4)  # big enough, but only 4 with before and after
+    add_team(store, "Groot", 5, 5)
+    found = groups(store)
+    small = found[("team", "Klein")]
+    assert not small.shown and small.mean_change is None
+    half = found[("team", "Half")]
+    assert (half.shown, half.learners, half.scanned, half.repeated) == (True, 6, 6, 4)
+    assert half.mean_change is None
+    big = found[("team", "Groot")]
+    assert big.mean_change == dict(zip([s.id for s in SCENARIOS], (-2, -1, 0, 1, 0), strict=True))
+    organisation = found[("organisatie", "Gemeente Voorbeeld")]
+    assert (organisation.learners, organisation.repeated) == (15, 13)
+
+
+@pytest.mark.usefixtures("progress_env")
+def test_report_md_and_json_show_only_groups_of_five_or_more(
+    capsys: pytest.CaptureFixture[str], progress_env: Path
+) -> None:
+    store = ProgressStore(progress_env)
+    add_team(store, "Klein", 3, 3)
+    add_team(store, "Groot", 5, 5)
+    assert main(["report", "--format", "md"]) == 0
+    md = capsys.readouterr().out
+    section = md.split("## Frustratiescan per team en organisatie")[1].split("## Deelnemers")[0]
+    assert "Team Klein: minder dan 5 deelnemers: niet getoond." in section
+    assert "Team Groot: 5 deelnemers, scan vooraf: 5, voor én na: 5." in section
+    assert f"1. {SCENARIOS[0].title}: -2,0 (lichter)" in section
+    assert section.count("(lichter)") == 2 * 2  # team Groot and the organisation (8 learners)
+    assert main(["report", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)["frustratiescan"]
+    small = next(g for g in data if g["naam"] == "Klein")
+    assert small == {"soort": "team", "naam": "Klein", "getoond": False}
+    big = next(g for g in data if g["naam"] == "Groot")
+    assert big["gemiddelde_verandering"][SCENARIOS[0].id] == -2.0
+    assert main(["report", "--format", "md", "--team", "Klein"]) == 0
+    assert "-2,0" not in capsys.readouterr().out
