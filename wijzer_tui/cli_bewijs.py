@@ -79,7 +79,9 @@ def _check(store, code: str) -> int:
     p = found.profile
     who = ", ".join(x for x in (p.beroepsgroep, p.organisation) if x)
     print(f"Klopt: deze code hoort bij {p.name} ({who}).")
-    print(f"Het bewijs noemt deze {len(found.attempts)} afgeronde casussen:")
+    count = len(found.attempts)
+    cases = "deze afgeronde casus" if count == 1 else f"deze {count} afgeronde casussen"
+    print(f"Het bewijs noemt {cases}:")
     for line in proof_lines(found.attempts, load_scenarios()):
         print(f"  - {line.title}: {line.date}, {line.mode}, versie {line.version}")
     print("De code bewijst dat deze lijst klopt met de voortgang hier. Niet wie de casussen deed.")

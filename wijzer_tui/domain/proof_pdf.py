@@ -7,6 +7,7 @@ downloaded: the font files come with the font-lato wheel.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from importlib.resources import files
@@ -57,7 +58,7 @@ def render_proof(
     pdf.set_font(FONT, "B", 18)
     pdf.multi_cell(0, 9, "Bewijs van deelname", new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.set_font(FONT, "", 11)
-    intro = "wijzer, oefenmodule bij de Frustratiewijzer. Afgeronde casussen:"
+    intro = "wijzer, de oefenmodule bij de Frustratiewijzer"
     pdf.multi_cell(0, 6, intro, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.ln(3)
     for label, value in (
@@ -70,6 +71,8 @@ def render_proof(
         pdf.set_font(FONT, "", 11)
         pdf.multi_cell(0, 7, value, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.ln(4)
+    pdf.set_font(FONT, "B", 12)
+    pdf.multi_cell(0, 7, "Afgeronde casussen", new_x="LMARGIN", new_y="NEXT", align="L")
     _table(pdf, lines, with_scores)
     pdf.ln(6)
     pdf.set_font(FONT, "B", 11)
@@ -107,7 +110,8 @@ def _table(pdf, lines: Sequence[ProofLine], with_scores: bool) -> None:
 def default_proof_path(root: Path, profile: Profile) -> Path:
     """<progress folder>/exports/bewijs-<name>-<date>.pdf (the folder made 0700)."""
     folder = ensure_private_dir(root / "exports")
-    slug = re.sub(r"[^a-z0-9]+", "-", profile.name.casefold()).strip("-")[:40] or profile.id[:8]
+    plain = unicodedata.normalize("NFKD", profile.name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.casefold()).strip("-")[:40] or profile.id[:8]
     return folder / f"bewijs-{slug}-{date.today():%Y%m%d}.pdf"
 
 
