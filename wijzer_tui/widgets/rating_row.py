@@ -19,10 +19,8 @@ class RatingRow(Static, can_focus=True):
     RatingRow:focus { background: $boost; border-left: thick $accent; }
     """
     BINDINGS = [
-        *(
-            Binding(str(n), f"rate({n})", "Cijfer" if n == 1 else "", show=n == 1)
-            for n in range(1, 6)
-        ),
+        Binding("1", "rate(1)", "Cijfer", key_display="1-5"),
+        *(Binding(str(n), f"rate({n})", show=False) for n in range(2, 6)),
         Binding("left", "step(-1)", show=False),
         Binding("right", "step(1)", show=False),
         Binding("down", "app.focus_next", show=False),
