@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
+from wijzer_tui.app import WijzerApp
 from wijzer_tui.cli import main
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.loader import load_scenarios
@@ -93,7 +95,7 @@ def test_report_md_and_json_show_only_groups_of_five_or_more(
     section = md.split("## Frustratiescan per team en organisatie")[1].split("## Deelnemers")[0]
     assert "Team Klein: minder dan 5 deelnemers: niet getoond." in section
     assert "Team Groot: 5 deelnemers, scan vooraf: 5, voor én na: 5." in section
-    assert f"1. {SCENARIOS[0].title}: -2,0 (lichter)" in section
+    assert f"-2,0 (lichter) · 1. {SCENARIOS[0].title}" in section
     assert section.count("(lichter)") == 2 * 2  # team Groot and the organisation (8 learners)
     assert main(["report", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)["frustratiescan"]
@@ -103,3 +105,18 @@ def test_report_md_and_json_show_only_groups_of_five_or_more(
     assert big["gemiddelde_verandering"][SCENARIOS[0].id] == -2.0
     assert main(["report", "--format", "md", "--team", "Klein"]) == 0
     assert "-2,0" not in capsys.readouterr().out
+
+
+async def test_the_overview_shows_the_groups_under_per_casus(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    add_team(store, "Klein", 2, 2)
+    add_team(store, "Groot", 5, 5)
+    app = WijzerApp(SCENARIOS, store, start="overview")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("c")
+        summary = str(app.screen.query_one("#summary", Static).render())
+    assert "Team Klein: minder dan 5 deelnemers: niet getoond." in summary
+    assert "Team Groot: 5 deelnemers, scan vooraf: 5, voor én na: 5." in summary
+    assert f"+1,0 (zwaarder) · 4. {SCENARIOS[3].title}" in summary

@@ -148,7 +148,7 @@ def group_lines(groups: Sequence[ScanGroup], scenarios: Sequence[Scenario]) -> l
             continue
         for s in scenarios:
             if s.id in g.mean_change:
-                lines.append(f"  {s.number}. {s.title}: {change_text(g.mean_change[s.id])}")
+                lines.append(f"  {change_text(g.mean_change[s.id])} · {s.number}. {s.title}")
     return lines
 
 
