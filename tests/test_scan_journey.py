@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from selfstudy_driver import SCENARIOS, make_app, press, screen_text, walk_to_end
+from selfstudy_driver import SCENARIOS, make_app, open_scenario, press, screen_text, walk_to_end
 from textual.widgets import Static
 
 from wijzer_tui.domain.store import ProgressStore
@@ -88,3 +88,19 @@ async def test_the_scan_can_be_skipped_and_started_from_home(tmp_path: Path) -> 
         assert "nog niet ingevuld" in screen_text(app)
     store = ProgressStore(tmp_path)
     assert store.scans(store.profiles()[0].id) == []
+
+
+async def test_after_the_fifth_case_the_invitation_says_all_are_done(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    learner = app.store.profiles()[0]
+    for scenario in SCENARIOS[:4]:
+        attempt = app.store.start_attempt(learner.id, scenario.id, scenario.content_version)
+        app.store.finish_attempt(learner.id, attempt.id, 50)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_scenario(pilot, 5)
+        await walk_to_end(pilot, SCENARIOS[4])
+        await press(pilot, "v")  # Naar start
+        assert dialog_text(app).startswith("Je hebt alle casussen afgerond.")
+        await press(pilot, "j", "3", "3", "3", "3", "3", "ctrl+s")
+        assert isinstance(app.screen, HomeScreen)  # nothing left to suggest
+    assert [s.moment for s in ProgressStore(tmp_path).scans(learner.id)] == ["na-alles"]
