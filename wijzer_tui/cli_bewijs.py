@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from wijzer_tui.domain.errors import ExportError
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the bewijs subcommand to `wijzer`."""
@@ -44,11 +42,16 @@ def run_bewijs(args: argparse.Namespace) -> int:
         return _check(store, args.controleer)
     from wijzer_tui import __version__
     from wijzer_tui.domain.loader import load_scenarios
-    from wijzer_tui.domain.proof_pdf import default_proof_path, render_proof, write_proof_file
+    from wijzer_tui.domain.proof_pdf import (
+        ProofError,
+        default_proof_path,
+        render_proof,
+        write_proof_file,
+    )
     from wijzer_tui.domain.transfer import choose_learner
 
     if not store.profiles():
-        raise ExportError(
+        raise ProofError(
             "Er zijn nog geen deelnemers op deze computer. Er is nog niets te bewijzen."
         )
     profile = choose_learner(store, args.learner)

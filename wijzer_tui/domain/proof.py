@@ -27,9 +27,9 @@ _SALT = b"wijzer-bewijs-v1\n"
 
 
 def completed(attempts: Iterable[Attempt]) -> list[Attempt]:
-    """The finished attempts, in the order they were finished (then by id)."""
+    """The finished attempts, in the order they were finished (then started, then by id)."""
     done = [a for a in attempts if a.status == "finished" and a.finished]
-    return sorted(done, key=lambda a: (a.finished or "", a.id))
+    return sorted(done, key=lambda a: (a.finished or "", a.started, a.id))
 
 
 def _code(learner_id: str, done: Sequence[Attempt]) -> str:

@@ -21,6 +21,14 @@ from wijzer_tui.domain.proof import ProofLine, proof_code, proof_lines
 from wijzer_tui.domain.records import Attempt, Profile, local_date, now_iso
 
 FONT = "Lato"
+
+
+class ProofError(ExportError):
+    """The bewijs could not be made or written."""
+
+    title = "Probleem met het bewijs"
+
+
 CHECK_HELP = (
     "Een coördinator controleert dit bewijs met: wijzer bewijs --controleer {code}. "
     "De code past alleen bij precies deze afgeronde casussen in de voortgang van de deelnemer."
@@ -39,12 +47,12 @@ def render_proof(
     with_scores: bool = False,
     version: str = "",
 ) -> bytes:
-    """The PDF bytes. ExportError (Dutch) when there is no completed case to show."""
+    """The PDF bytes. ProofError (Dutch) when there is no completed case to show."""
     from fpdf import FPDF  # imported here: only the bewijs needs it
 
     lines = proof_lines(attempts, scenarios)
     if not lines:
-        raise ExportError(
+        raise ProofError(
             f"{profile.name} heeft nog geen casus afgerond. Er is nog niets om te bewijzen."
         )
     code = proof_code(profile.id, attempts)
@@ -118,10 +126,10 @@ def default_proof_path(root: Path, profile: Profile) -> Path:
 def write_proof_file(path: Path, payload: bytes) -> None:
     """Write the PDF whole or not at all, readable by its owner only (0600)."""
     if path.is_dir():
-        raise ExportError(f"{path} is een map. Geef een bestandsnaam op.")
+        raise ProofError(f"{path} is een map. Geef een bestandsnaam op.")
     if not path.parent.is_dir():
-        raise ExportError(f"De map {path.parent} bestaat niet. Kies een bestaande map.")
+        raise ProofError(f"De map {path.parent} bestaat niet. Kies een bestaande map.")
     try:
         write_atomic(path, payload)
     except StoreError as exc:
-        raise ExportError(f"Het bewijs kon niet worden geschreven naar {path}.") from exc
+        raise ProofError(f"Het bewijs kon niet worden geschreven naar {path}.") from exc
