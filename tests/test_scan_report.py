@@ -120,3 +120,30 @@ async def test_the_overview_shows_the_groups_under_per_casus(tmp_path: Path) -> 
     assert "Team Klein: minder dan 5 deelnemers: niet getoond." in summary
     assert "Team Groot: 5 deelnemers, scan vooraf: 5, voor én na: 5." in summary
     assert f"+1,0 (zwaarder) · 4. {SCENARIOS[3].title}" in summary
+
+
+def test_the_scan_travels_in_an_export_only_when_the_learner_asks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    learners = ProgressStore(tmp_path / "deelnemers")
+    add_team(learners, "Groot", 5, 5)
+    files = []
+    for i, profile in enumerate(learners.profiles()):
+        plain, with_scan = tmp_path / f"zonder-{i}.json", tmp_path / f"met-{i}.json"
+        root = ["--progress-dir", str(learners.root), "export", "--learner", profile.id]
+        assert main([*root, "--output", str(plain)]) == 0
+        assert main([*root, "--output", str(with_scan), "--met-scan"]) == 0
+        assert "scans" not in json.loads(plain.read_text())
+        files.append(str(with_scan))
+    assert "met je frustratiescan" in capsys.readouterr().out
+    coordinator = tmp_path / "coordinator"
+    for _ in range(2):  # importing twice adds nothing
+        assert main(["--progress-dir", str(coordinator), "import", *files]) == 0
+    imported = ProgressStore(coordinator)
+    assert all(len(imported.scans(p.id)) == 2 for p in imported.profiles())
+    assert groups(imported)[("team", "Groot")].mean_change is not None
+    broken = json.loads(Path(files[0]).read_text())
+    broken["scans"][0]["ratings"] = {SCENARIOS[0].id: 7}
+    Path(files[0]).write_text(json.dumps(broken))
+    assert main(["--progress-dir", str(coordinator), "import", files[0]]) == 1
+    assert "scan 1 heeft een verkeerde vorm" in capsys.readouterr().err

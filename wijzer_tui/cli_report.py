@@ -67,6 +67,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     export.add_argument("--learner", metavar="NAAM_OF_ID", help="wie (nodig bij meer deelnemers)")
     export.add_argument("--output", metavar="BESTAND", help="het exportbestand")
+    export.add_argument(
+        "--met-scan",
+        action="store_true",
+        help="zet je frustratiescan erbij (je coördinator ziet die alleen per groep van 5 of meer)",
+    )
     export.set_defaults(handler=run_export)
 
     imports = subparsers.add_parser(
@@ -200,9 +205,11 @@ def run_export(args: argparse.Namespace) -> int:
     store = _store(args.progress_dir)
     profile = choose_learner(store, args.learner)
     path = Path(args.output) if args.output else default_export_path(profile, Path.cwd())
-    count = export_learner(store, profile, path)
+    count = export_learner(store, profile, path, with_scans=args.met_scan)
     _warn(store)
     shared = "met je reflecties" if profile.share_reflections else "zonder je reflecties"
+    if args.met_scan:
+        shared += ", met je frustratiescan"
     print(f"Geëxporteerd: {profile.name}, {count} pogingen, {shared}.")
     print(f"Bestand: {path}")
     print("Geef dit bestand aan je coördinator. Die voegt het toe met: wijzer import BESTAND")

@@ -401,6 +401,14 @@ class ProgressStore:
         except DamagedFileError as error:
             raise self._damaged(error) from error
 
+    def import_scans(self, learner_id: str, scans: list[scan_table.Scan]) -> int:
+        """Add the scans whose id is new (importing twice adds nothing); the number added."""
+        known = {scan.id for scan in self.scans(learner_id)}
+        new = [scan for scan in scans if scan.id not in known and scan.learner_id == learner_id]
+        for scan in new:
+            self.save_scan(scan)
+        return len(new)
+
     def scans(self, learner_id: str) -> list[scan_table.Scan]:
         """A learner's well-formed scans, oldest first (none when the file does not exist)."""
         path = self._path(learner_id)
