@@ -50,3 +50,21 @@ async def press(pilot: Pilot, *keys: str) -> None:
     """Press keys and let the app settle."""
     await pilot.press(*keys)
     await pilot.pause()
+
+
+async def walk_to_end(pilot: Pilot, scenario) -> None:
+    """In an open pass at its first section: answer every step (first options, a short
+    reflection) until the Afronding shows."""
+    from textual.widgets import TextArea
+
+    await press(pilot, "v")  # Herken je dit? -> the first step
+    for step in scenario.steps:
+        if step.kind in ("choose", "decide"):
+            await pick(pilot, [step.shuffled_options()[0].id])
+        else:
+            pilot.app.screen.query_one(TextArea).insert("Eerst overleggen.")
+            await press(pilot, "ctrl+s")
+            await press(pilot, "v")
+            continue
+        await press(pilot, "v")  # Bevestigen
+        await press(pilot, "v")  # past the feedback

@@ -101,7 +101,7 @@ def test_json_has_stable_keys_and_hand_checked_values() -> None:
     data = json.loads(to_json(report(ReportFilter(team="Team Noord"))))
     assert list(data) == [
         "format", "version", "generated", "filter", "learner_count", "scenarios", "learners",
-        "agreements",
+        "agreements", "frustratiescan",
     ]  # fmt: skip
     assert (data["format"], data["version"], data["learner_count"]) == ("wijzer-rapport", 1, 2)
     assert data["filter"] == {"team": "Team Noord", "organisation": None, "beroepsgroep": None}

@@ -58,7 +58,9 @@ async def test_full_pass_is_saved(tmp_path: Path, scenario) -> None:
             await press(pilot, "v")
         assert "Je eindscore" in screen_text(app)
         assert "Frustratiewijzer" in screen_text(app)  # attribution at the end
-        await press(pilot, "v")  # Naar start
+        await press(pilot, "v")  # Naar start: first an invitation to do the scan again
+        assert "frustratiescan nog eens invullen" in screen_text(app)
+        await press(pilot, "n")  # Overslaan
         assert isinstance(app.screen, HomeScreen)
         assert "Afgerond" in str(
             app.screen.query_one("#scenario-list").get_option(scenario.id).prompt
@@ -126,6 +128,8 @@ async def test_first_start_creates_a_profile(tmp_path: Path) -> None:
         assert isinstance(app.screen, ProfileScreen)
         await pilot.press(*"Jo\x07")  # a control character is typed along
         await press(pilot, "enter")
+        assert "Frustratiescan" in screen_text(app)  # offered once, after the profile
+        await press(pilot, "escape")  # Overslaan
         assert isinstance(app.screen, HomeScreen)
     profile = ProgressStore(tmp_path).profiles()[0]
     assert profile.name == "Jo"

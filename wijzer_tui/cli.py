@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "wijzer_tui.cli_report",
     "wijzer_tui.cli_team",
     "wijzer_tui.cli_merge",
+    "wijzer_tui.cli_bewijs",
 )
 
 DESCRIPTION = (

@@ -74,6 +74,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument(
         "--output", metavar="BESTAND", help="het exportbestand (standaard in de map exports/)"
     )
+    export.add_argument(
+        "--met-scan",
+        action="store_true",
+        help="zet je frustratiescan erbij (je coördinator ziet die alleen per groep van 5 of meer)",
+    )
     export.set_defaults(handler=run_export)
 
     imports = subparsers.add_parser(
@@ -170,6 +175,11 @@ def _make_report(args: argparse.Namespace) -> int:
     rows = build_rows(store.iter_records(), scenarios, keep_attempts=keep)
     agreements = load_team_agreements(store.root)
     report = report_from_rows(rows, scenarios, flt, args.sort, agreements=agreements)
+    if args.format in ("md", "json"):
+        from wijzer_tui.domain.reports.scan_report import read_scans, scan_groups
+
+        learners = [row.profile for row in report.rows]
+        report.scan_groups = scan_groups(learners, read_scans(store.root), scenarios)
     _warn(store)
     if rows and not report.rows:
         print(f"Let op: geen deelnemers gevonden voor {flt.describe()}.", file=sys.stderr)
@@ -247,9 +257,11 @@ def run_export(args: argparse.Namespace) -> int:
     else:
         folder = ensure_private_dir(store.root / "exports")
         path = default_export_path(profile, folder, store.profiles())
-    count = export_learner(store, profile, path)
+    count = export_learner(store, profile, path, with_scans=args.met_scan)
     _warn(store)
     shared = "met je reflecties" if profile.share_reflections else "zonder je reflecties"
+    if args.met_scan:
+        shared += ", met je frustratiescan"
     print(f"Geëxporteerd: {profile.name}, {counted(count, 'poging', 'pogingen')}, {shared}.")
     print(f"Bestand: {path}")
     print("Geef dit bestand aan je coördinator. Die voegt het toe met: wijzer import BESTAND")

@@ -9,6 +9,7 @@ from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from wijzer_tui.domain.content.attribution import WIJZER_CREDITS, WIJZER_SOURCE, WIJZER_TITLE
 from wijzer_tui.domain.content.scoring import DECIDE_RULE, SCENARIO_RULE, SCORE_RULE
 
 KEYS = """\
@@ -21,7 +22,8 @@ KEYS = """\
 [b]Start[/b]
   ↑ ↓ en Enter    een casus kiezen
   v               Verder waar je was
-  r               Mijn resultaten
+  r               Mijn resultaten (f: frustratiescan, b: bewijs als PDF)
+  f               Frustratiescan: hoe zwaar wegen de frustraties nu?
   t               Teamtraining
   o               Overzicht (voor coördinatoren)
   w               ander profiel kiezen
@@ -73,21 +75,17 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-COLOFON = """\
-[b]De Frustratiewijzer[/b]
-Samenwerken bij de aanpak van huiselijk geweld en kindermishandeling:
-5 frustraties én oplossingen.
-© Het CCV, Movisie, NJi, maart 2023.
+COLOFON = f"""\
+[b]{WIJZER_TITLE}[/b]
+{WIJZER_SOURCE}
 
-Teksten: Centrum voor Criminaliteitspreventie en Veiligheid (Nicole Langeveld),
-Movisie (Nelleke Westerveld), Nederlands Jeugdinstituut (Charlotte Dopper).
-Redactie: JB tekst enzo (Jeanette Benschop). Vormgeving: CO3 (Woltera Niemeijer).
+{WIJZER_CREDITS}
 
 Alle tips, casussen en citaten in wijzer komen uit de Frustratiewijzer. De verdieping komt
 uit andere bronnen; die staan er steeds bij.
 
 [b]wijzer[/b] (de oefenmodule)
-Versie {version}. Je voortgang blijft op deze computer.
+Versie {{version}}. Je voortgang blijft op deze computer.
 """
 
 

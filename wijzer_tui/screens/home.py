@@ -25,6 +25,7 @@ class HomeScreen(BaseScreen):
     BINDINGS = [
         Binding("v", "resume", "Verder waar je was", show=False),
         Binding("r", "results", "Mijn resultaten"),
+        Binding("f", "scan", "Frustratiescan"),
         Binding("t", "team", "Teamtraining"),
         Binding("o", "overview", "Overzicht"),
         Binding("w", "switch_profile", "Ander profiel", show=False),
@@ -163,6 +164,11 @@ class HomeScreen(BaseScreen):
 
         self.wijzer.learner = None
         self.app.switch_screen(ProfileScreen())
+
+    def action_scan(self) -> None:
+        from wijzer_tui.screens.scan import open_scan
+
+        open_scan(self.wijzer, "thuis")
 
     def action_about(self) -> None:
         from wijzer_tui.screens.help import AboutScreen

@@ -20,10 +20,17 @@ from textual.widgets import (
 
 from wijzer_tui.domain.content.model import Scenario
 from wijzer_tui.domain.errors import StoreError
+from wijzer_tui.domain.progress.records import Profile
+from wijzer_tui.domain.progress.scan import Scan
 from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.domain.reports.agreements import Agreement, filter_agreements, load_team_agreements
 from wijzer_tui.domain.reports.detail import LearnerDetail, learner_detail
-from wijzer_tui.domain.reports.exports import MODE_LABELS, dutch_date, grid_lines, percent
+from wijzer_tui.domain.reports.exports import (
+    MODE_LABELS,
+    dutch_date,
+    grid_lines,
+    percent,
+)
 from wijzer_tui.domain.reports.grid import (
     DONE,
     NEW,
@@ -36,6 +43,7 @@ from wijzer_tui.domain.reports.grid import (
     sort_rows,
     summarise,
 )
+from wijzer_tui.domain.reports.scan_report import SCAN_NOTE, group_lines, read_scans, scan_groups
 from wijzer_tui.domain.team.session import attendee_count
 from wijzer_tui.screens.base import BaseScreen
 
@@ -107,6 +115,7 @@ class OverviewScreen(BaseScreen):
         self.rows: list[Row] = []
         self.shown: list[Row] = []
         self.agreements: list[Agreement] = []
+        self.scans: list[tuple[Profile, list[Scan]]] = []
         self.sort: tuple[str, bool] = SORT_CYCLE[0]  # key of SORT_LABELS or a scenario id
 
     def compose(self) -> ComposeResult:
@@ -143,6 +152,7 @@ class OverviewScreen(BaseScreen):
         # doubled the time to load. The details read one learner's attempts when opened.
         rows = build_rows(self.store.iter_records(), self.scenarios, keep_attempts=False)
         agreements = load_team_agreements(self.store.root)
+        self.scans = read_scans(self.store.root)  # set before `loaded` runs on the UI thread
         self.app.call_from_thread(self.loaded, rows, agreements)
 
     def loaded(self, rows: list[Row], agreements: list[Agreement]) -> None:
@@ -214,6 +224,11 @@ class OverviewScreen(BaseScreen):
             text.append("\n")
         if not own:
             text.append("Nog geen afspraken uit teamtrainingen.\n", style="dim")
+        text.append("\nFrustratiescan per team en organisatie\n", style="bold")
+        text.append(f"{SCAN_NOTE}\n", style="dim")
+        groups = scan_groups([r.profile for r in self.shown], self.scans, self.scenarios)
+        for line in group_lines(groups, self.scenarios):
+            text.append(f"{line}\n")
         return text
 
     @on(Select.Changed)

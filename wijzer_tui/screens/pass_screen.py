@@ -169,7 +169,12 @@ class PassScreen(BaseScreen):
             self.session.save_check(list(ticks.first(ChoiceList).chosen))
 
     def action_home(self) -> None:
+        finished = self.session.position.section == "end"
         self.dismiss(None)
+        if finished:  # invite to rate the frustrations again (skippable)
+            from wijzer_tui.screens.scan import invite_scan
+
+            invite_scan(self.wijzer, self.session.scenario.id)
 
     def action_next_scenario(self) -> None:
         if self.session.position.section != "end":

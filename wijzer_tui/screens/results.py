@@ -26,6 +26,8 @@ class ResultsScreen(BaseScreen):
     BINDINGS = [
         Binding("escape,q,t", "back", "Terug"),
         Binding("d", "toggle_sharing", "Reflecties delen"),
+        Binding("f", "scan_chart", "Frustratiescan"),
+        Binding("b", "proof", "Bewijs (PDF)"),
         Binding("question_mark", "app.help", "Hulp", show=False),
     ]
 
@@ -122,6 +124,16 @@ class ResultsScreen(BaseScreen):
         if len(widgets) == (attempt.mode == "team"):
             widgets.append(Static("Bij deze poging heb je nog niets beantwoord."))
         detail.mount(*widgets)
+
+    def action_scan_chart(self) -> None:
+        from wijzer_tui.screens.scan_results import ScanResultsScreen
+
+        self.app.push_screen(ScanResultsScreen())
+
+    def action_proof(self) -> None:
+        from wijzer_tui.screens.proof import write_proof
+
+        write_proof(self)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -12,6 +12,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from wijzer_tui.domain.progress import scan as scan_table
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.progress.paths import _fsync_dir, ensure_private_dir, os_reason
 from wijzer_tui.domain.progress.records import (
@@ -408,3 +409,30 @@ class ProgressStore:
                     current.insert("attempts", {**_doc(attempt), "learner_id": profile.id})
                     added += 1
             return added
+
+    # -- frustratiescan (the separate table `scans`, see scan.py) ----------------------------
+
+    def save_scan(self, scan: scan_table.Scan) -> None:
+        """Add a frustratiescan to its learner's file; StoreError when the learner is unknown."""
+        path = self._path(scan.learner_id)
+        try:
+            scan_table.insert_scan(path, scan)
+        except DamagedFileError as error:
+            raise self._damaged(error) from error
+
+    def import_scans(self, learner_id: str, scans: list[scan_table.Scan]) -> int:
+        """Add the scans whose id is new (importing twice adds nothing); the number added."""
+        known = {scan.id for scan in self.scans(learner_id)}
+        new = [scan for scan in scans if scan.id not in known and scan.learner_id == learner_id]
+        for scan in new:
+            self.save_scan(scan)
+        return len(new)
+
+    def scans(self, learner_id: str) -> list[scan_table.Scan]:
+        """A learner's well-formed scans, oldest first (none when the file does not exist)."""
+        path = self._path(learner_id)
+        try:
+            return scan_table.scans_in(read_data(path))
+        except DamagedFileError as error:
+            self._damaged(error)
+            return []

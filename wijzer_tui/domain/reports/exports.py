@@ -14,6 +14,7 @@ from typing import Any
 from wijzer_tui.domain.errors import ExportError
 from wijzer_tui.domain.progress.paths import os_reason
 from wijzer_tui.domain.reports.grid import BUSY, DONE, Cell, Report
+from wijzer_tui.domain.reports.scan_report import SCAN_NOTE, group_lines, groups_data
 
 REPORT_FORMAT = "wijzer-rapport"
 REPORT_VERSION = 1
@@ -197,6 +198,7 @@ def report_data(report: Report) -> dict[str, Any]:
         "scenarios": scenarios,
         "learners": learners,
         "agreements": [agreement(a) for a in report.agreements],
+        "frustratiescan": groups_data(report.scan_groups),
     }
 
 
@@ -251,6 +253,7 @@ def to_markdown(report: Report) -> str:
             x for x in (titles.get(a.scenario_id, ""), a.team, dutch_date(a.date)) if x
         )
         out.append(f"- **{_md(a.who) or 'Iemand'}** doet: {_md(a.what)} (wanneer: {_md(a.when) or 'nog open'}). _{_md(where)}_")  # fmt: skip
+    out += scan_markdown(report)
     numbers = " | ".join(str(s.number) for s in report.scenarios)
     out += ["", "## Deelnemers", ""]
     out.append("Per casus: score en datum van afronden (Z = zelfstudie, T = teamtraining).")
@@ -271,6 +274,18 @@ def to_markdown(report: Report) -> str:
         out += ["", "## Gedeelde reflecties", "", "Alleen van deelnemers die hun reflecties delen.", ""]  # fmt: skip
         out += [f"- **{_md(name)}**, {_md(title)}: {_md(text)}" for name, title, text in shared]
     return "\n".join(out) + "\n"
+
+
+def scan_markdown(report: Report) -> list[str]:
+    """The Frustratiescan section: per team and organisation, never for groups below 5."""
+    out = ["", "## Frustratiescan per team en organisatie", "", SCAN_NOTE, ""]
+    lines = group_lines(report.scan_groups, report.scenarios)
+    if not lines:
+        return [*out, "Nog geen teams of organisaties in dit overzicht."]
+    for line in lines:
+        nested = line.startswith("  ")
+        out.append(f"{'  ' if nested else ''}- {_md(line)}")
+    return out
 
 
 def write_file(path: Path, text: str, *, bom: bool = False) -> None:

@@ -105,6 +105,8 @@ class Report:
     filter: ReportFilter = field(default_factory=ReportFilter)
     agreements: list[Agreement] = field(default_factory=list)
     generated: str = field(default_factory=now_iso)
+    # Frustratiescan per team/organisation (scan_report.ScanGroup); filled for md and json only.
+    scan_groups: list[Any] = field(default_factory=list)
 
     @property
     def synthetic_count(self) -> int:

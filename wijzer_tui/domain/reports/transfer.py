@@ -15,6 +15,7 @@ from wijzer_tui.domain.errors import ExportError
 from wijzer_tui.domain.progress.paths import os_reason
 from wijzer_tui.domain.progress.people import by_name, describe, slug
 from wijzer_tui.domain.progress.records import BEROEPSGROEPEN, Attempt, Profile, now_iso
+from wijzer_tui.domain.progress.scan import Scan, scan_of
 from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.domain.reports.exports import write_file
 
@@ -125,10 +126,19 @@ def default_export_path(profile: Profile, folder: Path, others: Sequence[Profile
     return folder / f"wijzer-export-{name}-{date.today():%Y%m%d}.json"
 
 
-def export_learner(store: ProgressStore, profile: Profile, path: Path) -> int:
-    """Write the learner's export file to `path`; return the number of attempts in it."""
+def export_learner(
+    store: ProgressStore, profile: Profile, path: Path, *, with_scans: bool = False
+) -> int:
+    """Write the learner's export file to `path`; return the number of attempts in it.
+
+    The learner's Frustratiescan goes along only when asked (`with_scans`): reports show it
+    only per group of at least 5, but the file itself holds the learner's own ratings.
+    """
     attempts = store.attempts(profile.id)
-    text = json.dumps(export_data(profile, attempts), ensure_ascii=False, indent=1)
+    data = export_data(profile, attempts)
+    if with_scans:
+        data["scans"] = [scan.to_dict() for scan in store.scans(profile.id)]
+    text = json.dumps(data, ensure_ascii=False, indent=1)
     write_file(path, text + "\n")
     return len(attempts)
 
@@ -243,13 +253,19 @@ def _check_attempt(data: Any, number: int, learner_id: str) -> Attempt:
 
 def read_export(path: Path) -> tuple[Profile, list[Attempt]]:
     """Read and check one export file; ExportError (Dutch) naming the file and the reason."""
+    profile, attempts, _ = read_export_with_scans(path)
+    return profile, attempts
+
+
+def read_export_with_scans(path: Path) -> tuple[Profile, list[Attempt], list[Scan]]:
+    """As read_export, with the Frustratiescan entries the file holds (often none)."""
     try:
         return _read_export(Path(path))
     except _Invalid as reason:
         raise ExportError(f"{Path(path).name} is geweigerd: {reason}.") from None
 
 
-def _read_export(path: Path) -> tuple[Profile, list[Attempt]]:
+def _read_export(path: Path) -> tuple[Profile, list[Attempt], list[Scan]]:
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
@@ -283,7 +299,19 @@ def _read_export(path: Path) -> tuple[Profile, list[Attempt]]:
     attempts = data.get("attempts")
     if not isinstance(attempts, list) or len(attempts) > MAX_ATTEMPTS:
         raise _Invalid("de lijst met pogingen ontbreekt of is te lang")
-    return profile, [_check_attempt(a, i, profile.id) for i, a in enumerate(attempts, start=1)]
+    checked = [_check_attempt(a, i, profile.id) for i, a in enumerate(attempts, start=1)]
+    return profile, checked, _check_scans(data.get("scans", []), profile.id)
+
+
+def _check_scans(items: Any, learner_id: str) -> list[Scan]:
+    """The Frustratiescan entries of an export (absent unless the learner included them)."""
+    if not isinstance(items, list) or len(items) > MAX_ATTEMPTS:
+        raise _Invalid("de lijst met scans heeft een verkeerde vorm")
+    scans = [scan_of(item) for item in items]
+    for number, scan in enumerate(scans, start=1):
+        if scan is None or scan.learner_id != learner_id or not _ID.match(scan.id):
+            raise _Invalid(f"scan {number} heeft een verkeerde vorm")
+    return scans  # type: ignore[return-value]
 
 
 def import_files(store: ProgressStore, paths: Sequence[Path]) -> list[ImportResult]:
@@ -295,13 +323,15 @@ def import_files(store: ProgressStore, paths: Sequence[Path]) -> list[ImportResu
     problems, checked = [], []
     for path in paths:
         try:
-            checked.append((Path(path), *read_export(Path(path))))
+            checked.append((Path(path), *read_export_with_scans(Path(path))))
         except ExportError as exc:
             problems.append(exc.message)
     if problems:
         lines = "\n".join(f"- {p}" for p in problems)
         raise ExportError(f"Er is niets geïmporteerd.\n{lines}")
-    return [
-        ImportResult(path, profile, store.import_learner(profile, attempts), len(attempts))
-        for path, profile, attempts in checked
-    ]
+    results = []
+    for path, profile, attempts, scans in checked:
+        added = store.import_learner(profile, attempts)
+        store.import_scans(profile.id, scans)
+        results.append(ImportResult(path, profile, added, len(attempts)))
+    return results
