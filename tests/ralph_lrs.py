@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve()
 PASSWORD = "geheim-wachtwoord"
 ACCOUNTS = 12
 # One GET page; the file backend rereads the whole file for every page.
-PAGE = 5000
+PAGE = 100_000
 
 
 @dataclass(frozen=True)

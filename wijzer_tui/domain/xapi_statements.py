@@ -155,7 +155,9 @@ class StatementBuilder:
             step = scenario.step(answer.step_id)
             result = self._answer_result(profile, scenario, step, answer) if step else None
             if step is not None and result is not None:
-                made = statement(f"answered/{index}", "answered", self.step(scenario, step), answer.at)
+                made = statement(
+                    f"answered/{index}", "answered", self.step(scenario, step), answer.at
+                )
                 made["context"] = answered_context
                 made["result"] = result
                 out.append(made)
@@ -209,7 +211,9 @@ class StatementBuilder:
             chosen_tips = len({item.tip.id for item in comparison.in_line})
             score = _score(chosen_tips - len(comparison.against), comparison.tip_count)
         else:
-            outcome = decide_outcome(scenario, step, answer.option_ids[0]) if answer.option_ids else None
+            outcome = (
+                decide_outcome(scenario, step, answer.option_ids[0]) if answer.option_ids else None
+            )
             followed = len(outcome.followed) if outcome else 0
             score = _score(followed, followed + len(outcome.ignored)) if outcome else None
         if score is not None:
