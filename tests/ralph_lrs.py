@@ -8,8 +8,9 @@ statements.
 Two changes to stock Ralph, both made in the child before the app is imported:
 - the file backend writes with operation type CREATE, so only the first POST to a target would
   succeed; APPEND is what an LRS needs;
-- fault injection for tests: while `<data>/<target>/fail-writes` holds a number above 0, a write
-  stores the first half of its batch, then fails (Ralph answers 500) and counts down.
+- fault injection for tests: `<data>/<target>/fail-writes` holds "SKIP FAIL": after SKIP good
+  writes, the next FAIL writes each store the first half of their batch, then fail (Ralph
+  answers 500).
 
 Run as a script by `RalphServer`: python ralph_lrs.py PORT DATA_DIR
 """
@@ -30,7 +31,7 @@ import httpx
 
 HERE = Path(__file__).resolve()
 PASSWORD = "geheim-wachtwoord"
-ACCOUNTS = 12
+ACCOUNTS = 16
 # One GET page; the file backend rereads the whole file for every page.
 PAGE = 100_000
 
@@ -117,9 +118,9 @@ class RalphServer:
         self._next += 1
         return Account(name, PASSWORD, self.data_dir / name)
 
-    def fail_writes(self, account: Account, count: int) -> None:
-        """Make the next `count` writes of this account store half their batch, then fail."""
-        (account.folder / "fail-writes").write_text(str(count))
+    def fail_writes(self, account: Account, fail: int, skip: int = 0) -> None:
+        """After `skip` good writes, make `fail` writes store half their batch, then fail."""
+        (account.folder / "fail-writes").write_text(f"{skip} {fail}")
 
     def statements(self, account: Account) -> Iterator[dict]:
         """Every statement of this account, read back with GET and its `more` links."""
@@ -159,10 +160,12 @@ def _serve(port: int, data_dir: Path) -> None:
 
     def write(self, data, target=None, *args, **kwargs):  # type: ignore[no-untyped-def]
         fault = data_dir / (target or "") / "fail-writes"
-        left = int(fault.read_text() or 0) if fault.exists() else 0
-        if left <= 0:
+        skip, fail = map(int, fault.read_text().split()) if fault.exists() else (0, 0)
+        if skip > 0 or fail <= 0:
+            if skip > 0:
+                fault.write_text(f"{skip - 1} {fail}")
             return stock_write(self, data, target, *args, **kwargs)
-        fault.write_text(str(left - 1))
+        fault.write_text(f"0 {fail - 1}")
         records = list(data)
         stock_write(self, records[: len(records) // 2], target, *args, **kwargs)
         raise BackendException("injected failure after half of the batch")

@@ -68,6 +68,11 @@ def number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+def statements(value: int) -> str:
+    """'1 statement', '29.962 statements'."""
+    return f"{number(value)} statement" + ("" if value == 1 else "s")
+
+
 def verb_lines(counts: Counter[str]) -> list[str]:
     """One line per verb: '  7.500 begonnen (initialized)'."""
     width = max((len(number(n)) for n in counts.values()), default=1)
@@ -132,7 +137,7 @@ def run_sync(args: argparse.Namespace) -> int:
         if args.dry_run:
             return _show_plan(plan, config)
         if not plan.pending:
-            print(f"Alles is al verstuurd: {number(plan.total)} statements staan in de LRS.")
+            print(f"Alles is al verstuurd: {statements(plan.total)} in de LRS.")
             return 0
         outcome = _send(plan, config, ledger)
     finally:
@@ -143,8 +148,8 @@ def run_sync(args: argparse.Namespace) -> int:
 def _show_plan(plan: Plan, config: XapiConfig) -> int:
     where = config.endpoint or "een LRS (nog niet ingesteld)"
     print(
-        f"Proefrun, er is niets verstuurd. {number(len(plan.pending))} van "
-        f"{number(plan.total)} statements zouden naar {where} gaan:"
+        f"Proefrun, er is niets verstuurd. Van {statements(plan.total)} zouden er "
+        f"{number(len(plan.pending))} naar {where} gaan:"
     )
     print("\n".join(verb_lines(plan.by_verb)) or "  geen")
     names = "met de ingevulde namen" if config.send_names else "zonder namen (alleen een id)"
@@ -174,12 +179,12 @@ def _send(plan: Plan, config: XapiConfig, ledger) -> Outcome:  # ledger: Ledger
 
 def _report(plan: Plan, outcome: Outcome) -> int:
     """Print what happened; 0 only when everything is in the LRS."""
-    print(f"Verstuurd: {number(outcome.sent)} statements.")
+    print(f"Verstuurd: {statements(outcome.sent)}.")
     print("\n".join(verb_lines(outcome.sent_by_verb)))
     if plan.already:
-        print(f"Al eerder verstuurd: {number(plan.already)} statements.")
+        print(f"Al eerder verstuurd: {statements(plan.already)}.")
     if outcome.refused:
-        print(f"Niet verstuurd: {number(len(outcome.refused))} statements, de LRS weigert ze:")
+        print(f"Niet verstuurd: {statements(len(outcome.refused))}, de LRS weigert ze:")
         for item in outcome.refused[:SHOW_REFUSED]:
             print(f"  - {item.id} ({item.verb}), {item.status}: {item.reason}")
         if len(outcome.refused) > SHOW_REFUSED:
@@ -193,7 +198,7 @@ def _report(plan: Plan, outcome: Outcome) -> int:
         left = len(plan.pending) - outcome.sent - len(outcome.refused)
         print(f"{outcome.error.title}: {outcome.error.message}", file=sys.stderr)
         print(
-            f"Nog niet verstuurd: {number(left)} statements. Wat verstuurd is, blijft "
+            f"Nog niet verstuurd: {statements(left)}. Wat verstuurd is, blijft "
             "bewaard; de volgende wijzer sync gaat verder waar deze stopte.",
             file=sys.stderr,
         )

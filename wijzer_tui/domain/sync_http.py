@@ -84,12 +84,13 @@ def status_message(response: httpx.Response) -> str:
     if code == 401:
         return (
             "De LRS kent deze gebruikersnaam of dit wachtwoord niet (401). Controleer "
-            "username en password in xapi.toml, of WIJZER_LRS_USERNAME en WIJZER_LRS_PASSWORD."
+            "username en password in xapi.toml, of WIJZER_LRS_USERNAME en WIJZER_LRS_PASSWORD. "
+            f"De LRS zegt: {detail(response)}"
         )
     if code == 403:
         return (
             "De LRS laat dit account geen statements schrijven (403). Vraag de beheerder van "
-            "de LRS om schrijfrechten voor dit account."
+            f"de LRS om schrijfrechten voor dit account. De LRS zegt: {detail(response)}"
         )
     if code == 404:
         return (
@@ -121,12 +122,12 @@ class LrsClient:
         self,
         config: XapiConfig,
         *,
-        backoff: float = BACKOFF,
+        backoff: float | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.url = config.statements_url
         self.timeout = config.timeout
-        self.backoff = backoff
+        self.backoff = BACKOFF if backoff is None else backoff
         self.sleep = sleep
         auth = (config.username, config.password) if config.username else None
         self.client = httpx.Client(
