@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from wijzer_tui.domain.errors import WijzerError
@@ -104,10 +106,10 @@ def _config(args: argparse.Namespace, root) -> XapiConfig:  # root: Path
 
 def run_sync(args: argparse.Namespace) -> int:
     """Plan, then send (or only show, with --dry-run) the statements the LRS lacks."""
-    from filelock import FileLock, Timeout
+    from contextlib import nullcontext
 
     from wijzer_tui.domain.loader import load_scenarios
-    from wijzer_tui.domain.paths import ensure_private_dir, resolve_progress_dir
+    from wijzer_tui.domain.paths import resolve_progress_dir
     from wijzer_tui.domain.store import ProgressStore
     from wijzer_tui.domain.sync import make_plan
     from wijzer_tui.domain.sync_ledger import Ledger
@@ -122,6 +124,29 @@ def run_sync(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     ledger = Ledger(store.root, config.endpoint, config.username)
+    with nullcontext() if args.dry_run else _only_sync(ledger):
+        plan = make_plan(store.iter_records(), load_scenarios(), config, ledger.acknowledged())
+        for message in store.warnings:
+            print(f"Let op: {message}", file=sys.stderr)
+        if args.dry_run:
+            return _show_plan(plan, config)
+        if not plan.total:
+            print("Er is nog niets te versturen: in deze voortgangsmap staan nog geen pogingen.")
+            return 0
+        if not plan.pending:
+            print(f"Alles is al verstuurd: {statements(plan.total)} in de LRS.")
+            return 0
+        outcome = _send(plan, config, ledger)
+    return _report(plan, outcome)
+
+
+@contextmanager
+def _only_sync(ledger) -> Iterator[None]:  # ledger: Ledger
+    """Hold the ledger's lock: two syncs to one LRS at once would send batches twice."""
+    from filelock import FileLock, Timeout
+
+    from wijzer_tui.domain.paths import ensure_private_dir
+
     ensure_private_dir(ledger.path.parent)
     lock = FileLock(f"{ledger.path}.lock", timeout=0, mode=0o600)
     try:
@@ -131,22 +156,16 @@ def run_sync(args: argparse.Namespace) -> int:
             "Er loopt al een sync naar deze LRS. Wacht tot die klaar is.", title="Even geduld"
         ) from None
     try:
-        plan = make_plan(store.iter_records(), load_scenarios(), config, ledger.acknowledged())
-        for message in store.warnings:
-            print(f"Let op: {message}", file=sys.stderr)
-        if args.dry_run:
-            return _show_plan(plan, config)
-        if not plan.pending:
-            print(f"Alles is al verstuurd: {statements(plan.total)} in de LRS.")
-            return 0
-        outcome = _send(plan, config, ledger)
+        yield
     finally:
         lock.release()
-    return _report(plan, outcome)
 
 
 def _show_plan(plan: Plan, config: XapiConfig) -> int:
     where = config.endpoint or "een LRS (nog niet ingesteld)"
+    if not plan.total:
+        print("Proefrun: in deze voortgangsmap staan nog geen pogingen om te versturen.")
+        return 0
     print(
         f"Proefrun, er is niets verstuurd. Van {statements(plan.total)} zouden er "
         f"{number(len(plan.pending))} naar {where} gaan:"
@@ -159,22 +178,24 @@ def _show_plan(plan: Plan, config: XapiConfig) -> int:
 
 def _send(plan: Plan, config: XapiConfig, ledger) -> Outcome:  # ledger: Ledger
     from wijzer_tui.domain.sync import Syncer
-    from wijzer_tui.domain.sync_http import LrsClient
+    from wijzer_tui.domain.sync_http import LrsClient, SyncError
 
-    total = len(plan.pending)
     with LrsClient(config) as client:
-        if not sys.stderr.isatty():
-            return Syncer(client, ledger, config.batch_size).run(plan.pending)
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+        syncer = Syncer(client, ledger, config.batch_size)
+        try:
+            if not sys.stderr.isatty():
+                return syncer.run(plan.pending)
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-        columns = ("Versturen", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-        with Progress(*columns, console=Console(stderr=True)) as bar:
-            task = bar.add_task("sync", total=total)
-            syncer = Syncer(
-                client, ledger, config.batch_size, lambda n: bar.update(task, completed=n)
-            )
-            return syncer.run(plan.pending)
+            columns = ("Versturen", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+            with Progress(*columns, console=Console(stderr=True)) as bar:
+                task = bar.add_task("sync", total=len(plan.pending))
+                syncer.progress = lambda done: bar.update(task, completed=done)
+                return syncer.run(plan.pending)
+        except KeyboardInterrupt:
+            syncer.outcome.error = SyncError("Je hebt de sync onderbroken.", title="Gestopt")
+            return syncer.outcome
 
 
 def _report(plan: Plan, outcome: Outcome) -> int:
