@@ -101,6 +101,13 @@ def assert_all_once(
     return stored
 
 
+def a_later_sync_completes(ralph: RalphServer, account: Account, folder: Path) -> None:
+    """Once the LRS is reachable with the right account, everything arrives exactly once."""
+    configure(folder, ralph.endpoint, account)
+    assert sync(folder) == 0
+    assert_all_once(ralph, account, folder)
+
+
 def test_1500_learners_sync_exactly_once_even_when_killed_mid_run(
     ralph: RalphServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -163,9 +170,7 @@ def test_server_down_loses_nothing_and_a_later_sync_completes(
     assert "niet bereikbaar: de verbinding werd geweigerd" in err
     assert "Nog niet verstuurd" in err
     assert ledger_of(small_demo).acknowledged() == set()
-    configure(small_demo, ralph.endpoint, account)
-    assert sync(small_demo) == 0
-    assert_all_once(ralph, account, small_demo)
+    a_later_sync_completes(ralph, account, small_demo)
 
 
 def test_wrong_credentials_send_nothing_and_a_later_sync_completes(
@@ -177,9 +182,7 @@ def test_wrong_credentials_send_nothing_and_a_later_sync_completes(
     assert sync(small_demo) == 1
     assert "gebruikersnaam of dit wachtwoord niet (401)" in capsys.readouterr().err
     assert list(ralph.statements(account)) == []
-    configure(small_demo, ralph.endpoint, account)
-    assert sync(small_demo) == 0
-    assert_all_once(ralph, account, small_demo)
+    a_later_sync_completes(ralph, account, small_demo)
 
 
 def test_a_500_mid_batch_is_retried_without_duplicates(
