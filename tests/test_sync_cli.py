@@ -5,6 +5,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+import httpx
 import pytest
 from filelock import FileLock
 from ralph_lrs import free_port
@@ -13,6 +14,7 @@ from wijzer_tui import cli
 from wijzer_tui.domain.demo import fill_demo
 from wijzer_tui.domain.loader import load_scenarios
 from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.sync import MAX_REFUSED, Pending, Syncer
 from wijzer_tui.domain.sync_ledger import Ledger
 
 IDS = [f"{n:08x}-0000-5000-8000-000000000000" for n in range(3)]
@@ -75,3 +77,30 @@ def test_the_ledger_is_private_and_survives_a_line_cut_off_by_a_crash(tmp_path: 
     ledger.record([IDS[2]])
     assert ledger.acknowledged() == set(IDS)
     assert Ledger(tmp_path, "https://lrs.example.nl/xAPI", "ander").acknowledged() == set()
+
+
+class RefusingLrs:
+    """Answers every POST with 400, as an LRS does when something is wrong with every statement."""
+
+    def __init__(self) -> None:
+        self.posts = 0
+
+    def post(self, body: bytes) -> httpx.Response:
+        self.posts += 1
+        request = httpx.Request("POST", "http://lrs.example.nl/xAPI/statements")
+        return httpx.Response(400, json={"detail": "Ongeldig."}, request=request)
+
+
+def test_a_refusing_lrs_stops_the_sync_instead_of_sending_each_statement_alone(
+    tmp_path: Path,
+) -> None:
+    pending = [
+        Pending(f"{n:08x}-0000-5000-8000-000000000000", "answered", b"{}") for n in range(400)
+    ]
+    lrs = RefusingLrs()
+    ledger = Ledger(tmp_path, "http://lrs.example.nl/xAPI", "u")
+    outcome = Syncer(lrs, ledger, batch_size=100).run(pending)  # type: ignore[arg-type]
+    assert outcome.error is not None and f"al {MAX_REFUSED} statements" in outcome.error.message
+    assert len(outcome.refused) == MAX_REFUSED
+    assert lrs.posts < 2 * MAX_REFUSED + 10  # halving down to single statements, then stop
+    assert outcome.sent == 0 and ledger.acknowledged() == set()

@@ -26,6 +26,9 @@ from wijzer_tui.domain.xapi_statements import StatementBuilder
 
 ACKNOWLEDGED = frozenset({200, 204})
 SPLIT = frozenset({400, 409, 413})  # the LRS refuses (part of) a batch: find the statements
+# More refusals than this point at something wrong with every statement (or the LRS), not at a
+# few: stop rather than send each statement alone.
+MAX_REFUSED = 50
 
 
 @dataclass(frozen=True)
@@ -164,5 +167,10 @@ class Syncer:
         elif code in SPLIT:
             only = batch[0]
             self.outcome.refused.append(Refused(only.id, only.verb, code, detail(response)))
+            if len(self.outcome.refused) >= MAX_REFUSED:
+                raise SyncError(
+                    f"De LRS weigert al {MAX_REFUSED} statements ({code}): {detail(response)} "
+                    "Er is meer mis dan een enkel statement; controleer de LRS."
+                )
         else:
             raise SyncError(status_message(response))
