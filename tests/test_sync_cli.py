@@ -38,6 +38,7 @@ def test_dry_run_counts_per_verb_and_sends_nothing(
     assert "Proefrun, er is niets verstuurd." in out
     assert "begonnen (initialized)" in out and "afgerond (completed)" in out
     assert "zonder namen" in out
+    assert f"Instellingen uit: {folder / 'xapi.toml'}." in out
     assert "standaardadres https://wijzer.invalid" in err
     assert not (folder / "sync").exists()
 

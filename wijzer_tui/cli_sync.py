@@ -172,7 +172,7 @@ def _show_plan(plan: Plan, config: XapiConfig) -> int:
     )
     print("\n".join(verb_lines(plan.by_verb)) or "  geen")
     names = "met de ingevulde namen" if config.send_names else "zonder namen (alleen een id)"
-    print(f"Deelnemers gaan mee {names}.")
+    print(f"Deelnemers gaan mee {names}. Instellingen uit: {config.source}.")
     return 0
 
 
