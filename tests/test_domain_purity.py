@@ -16,8 +16,8 @@ import wijzer_tui.domain
 
 DOMAIN = Path(wijzer_tui.domain.__file__).resolve().parent
 TEXTUAL_IMPORT = re.compile(r"^\s*(import\s+textual\b|from\s+textual\b)", re.MULTILINE)
-# errors <- content <- progress <- team <- reports: a module imports only its own layer or lower ones.
-LAYERS = {"errors": 0, "content": 1, "progress": 2, "team": 3, "reports": 4}
+# errors <- content <- progress <- team <- reports <- sync: a module imports only its own layer or lower ones.
+LAYERS = {"errors": 0, "content": 1, "progress": 2, "team": 3, "reports": 4, "sync": 5}
 
 
 def module_name(path: Path) -> str:
@@ -52,7 +52,7 @@ MODULES = set(domain_modules())
 
 def test_the_domain_is_grouped_by_concern() -> None:
     packages = {p.name for p in DOMAIN.iterdir() if (p / "__init__.py").exists()}
-    assert packages == {"content", "progress", "team", "reports"}
+    assert packages == {"content", "progress", "team", "reports", "sync"}
     assert {"wijzer_tui.domain.content.loader", "wijzer_tui.domain.content.scoring"} <= MODULES
     for package in packages:
         doc = ast.get_docstring(ast.parse((DOMAIN / package / "__init__.py").read_text("utf-8")))

@@ -118,7 +118,8 @@ def test_links_survive_saving_and_a_wrong_shape_is_damage(tmp_path: Path) -> Non
 
 def test_every_export_shows_the_linked_person_once_with_her_team(tmp_path: Path) -> None:
     from wijzer_tui.domain.reports.exports import to_csv, to_json, to_markdown
-    from wijzer_tui.domain.reports.xapi import XAPI_HOME, to_xapi
+    from wijzer_tui.domain.reports.xapi import to_xapi
+    from wijzer_tui.domain.reports.xapi_config import DEFAULT_IRI_BASE as BASE
 
     progress, marloes, _ = marloes_in_a_session(tmp_path)
     report = build_report(progress.all_records(), [TRUST])
@@ -134,9 +135,10 @@ def test_every_export_shows_the_linked_person_once_with_her_team(tmp_path: Path)
     assert md == [md[0]] and md[0].startswith("| Marloes Ëlsgén | Team Noord | Gemeente Zuid |")
     statements = json.loads(to_xapi(report))
     mine = [s for s in statements if s["actor"]["account"]["name"] == marloes.id]
-    assert len(mine) == 1
-    assert mine[0]["context"]["extensions"][f"{XAPI_HOME}/team"] == "Team Noord"
-    assert mine[0]["context"]["extensions"][f"{XAPI_HOME}/mode"] == "team"
+    completed = [s for s in mine if s["verb"]["id"].endswith("/completed")]
+    assert len(completed) == 1
+    assert {s["context"]["extensions"][f"{BASE}/extensies/team"] for s in mine} == {"Team Noord"}
+    assert {s["context"]["extensions"][f"{BASE}/extensies/vorm"] for s in mine} == {"team"}
 
 
 def test_the_team_summary_file_name_keeps_accented_teams_readable(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "wijzer_tui.cli_team",
     "wijzer_tui.cli_merge",
     "wijzer_tui.cli_bewijs",
+    "wijzer_tui.cli_sync",
 )
 
 DESCRIPTION = (

@@ -58,6 +58,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="SLEUTEL",
         help="sorteer op naam, team, organisatie, beroepsgroep, voortgang, score of een casus-id",
     )
+    from wijzer_tui.cli_sync import add_names_option
+
+    add_names_option(report)
     report.set_defaults(handler=run_report)
 
     export = subparsers.add_parser(
@@ -183,11 +186,11 @@ def _make_report(args: argparse.Namespace) -> int:
     _warn(store)
     if rows and not report.rows:
         print(f"Let op: geen deelnemers gevonden voor {flt.describe()}.", file=sys.stderr)
-    _emit(_report_text(report, args), args.output, bom=args.format == "csv")
+    _emit(_report_text(report, args, store.root), args.output, bom=args.format == "csv")
     return len(report.rows)
 
 
-def _report_text(report: Report, args: argparse.Namespace) -> str:
+def _report_text(report: Report, args: argparse.Namespace, root: Path) -> str:
     """The report in the asked format."""
     from wijzer_tui.domain.reports import exports
 
@@ -197,8 +200,9 @@ def _report_text(report: Report, args: argparse.Namespace) -> str:
         return exports.to_json(report)
     if args.format == "xapi":
         from wijzer_tui.domain.reports.xapi import to_xapi
+        from wijzer_tui.domain.reports.xapi_config import load_config
 
-        return to_xapi(report)
+        return to_xapi(report, load_config(root).with_names(args.with_names))
     return exports.to_markdown(report)
 
 

@@ -1,65 +1,26 @@
-"""xAPI statements of finished attempts, for a learning record store (LRS)."""
+"""`report --format xapi`: the statements of the shown learners as one JSON file for an LRS.
+
+The statements are exactly those `wijzer sync` sends (see xapi_statements).
+"""
 
 from __future__ import annotations
 
 import json
-import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from wijzer_tui.domain.reports.grid import Report
+from wijzer_tui.domain.reports.xapi_config import XapiConfig
+from wijzer_tui.domain.reports.xapi_statements import StatementBuilder
 
-# Base IRI for xAPI ids; `.invalid` is reserved, so it never points at a real site.
-XAPI_HOME = "https://wijzer.invalid"
+
+def report_statements(report: Report, config: XapiConfig | None = None) -> Iterator[dict[str, Any]]:
+    """Every statement of every attempt of the learners in the report."""
+    builder = StatementBuilder(report.scenarios, config or XapiConfig())
+    return builder.for_records((row.profile, row.attempts) for row in report.rows)
 
 
-def to_xapi(report: Report) -> str:
-    """xAPI statements ("completed") for every finished attempt of the shown learners.
-
-    Statement ids are derived from attempt ids, so sending the file twice to a learning record
-    store adds nothing. The learner is identified by an account (id, and the name as given).
-    """
-    statements = []
-    for row in report.rows:
-        p = row.profile
-        for attempt in row.attempts:
-            scenario = next((s for s in report.scenarios if s.id == attempt.scenario_id), None)
-            if scenario is None or attempt.status != "finished":
-                continue
-            score = attempt.score or 0
-            context: dict[str, Any] = {
-                "language": "nl-NL",
-                "extensions": {f"{XAPI_HOME}/mode": attempt.mode, f"{XAPI_HOME}/team": p.team},
-            }
-            if attempt.team_session_id:
-                context["registration"] = str(
-                    uuid.uuid5(uuid.NAMESPACE_URL, attempt.team_session_id)
-                )
-            statements.append(
-                {
-                    "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{XAPI_HOME}/{attempt.id}")),
-                    "actor": {
-                        "objectType": "Agent",
-                        "name": p.name,
-                        "account": {"homePage": XAPI_HOME, "name": p.id},
-                    },
-                    "verb": {
-                        "id": "http://adlnet.gov/expapi/verbs/completed",
-                        "display": {"nl-NL": "heeft afgerond"},
-                    },
-                    "object": {
-                        "objectType": "Activity",
-                        "id": f"{XAPI_HOME}/casus/{scenario.id}",
-                        "definition": {
-                            "name": {"nl-NL": scenario.title},
-                            "type": "http://adlnet.gov/expapi/activities/simulation",
-                        },
-                    },
-                    "result": {
-                        "completion": True,
-                        "score": {"scaled": score / 100, "raw": score, "min": 0, "max": 100},
-                    },
-                    "context": context,
-                    "timestamp": attempt.finished,
-                }
-            )
+def to_xapi(report: Report, config: XapiConfig | None = None) -> str:
+    """The report's statements as a JSON array (UTF-8 text)."""
+    statements = list(report_statements(report, config))
     return json.dumps(statements, ensure_ascii=False, indent=2) + "\n"
