@@ -21,7 +21,7 @@ from wijzer_tui.domain.storage import (
     write_atomic,
 )
 from wijzer_tui.domain.store import ProgressStore
-from wijzer_tui.domain.team import TeamError, TeamSession, sections
+from wijzer_tui.domain.team import TeamError, TeamSession, agreement_draft_of, sections
 from wijzer_tui.domain.team_group import InputMode
 
 _FILE = re.compile(r"([A-Za-z0-9_-]{1,64})\.json\Z")
@@ -197,6 +197,12 @@ class TeamTraining:
             self.session = TeamSession.from_dict(before)
             raise
         return result
+
+    def save_agreement_draft(self, who: str, what: str, when: str, editing: int | None) -> None:
+        """Save the agreement being typed (nothing is written when it did not change)."""
+        draft = agreement_draft_of({"who": who, "what": what, "when": when, "editing": editing})
+        if draft != self.session.agreement_draft:
+            self.change(lambda s: setattr(s, "agreement_draft", draft))
 
     def must_reveal_first(self) -> bool:
         """True on a choose or decide page the facilitator has not revealed yet."""

@@ -23,7 +23,6 @@ KEYS = """\
   v               Verder waar je was
   r               Mijn resultaten
   t               Teamtraining
-  o               Overzicht (voor coördinatoren)
   w               ander profiel kiezen
   i               Over wijzer
   q               Stoppen
