@@ -11,6 +11,7 @@ from textual.widgets import TextArea
 from wijzer_tui.domain.scoring import scenario_score
 from wijzer_tui.domain.store import ProgressStore
 from wijzer_tui.screens.home import HomeScreen
+from wijzer_tui.screens.overview import OverviewScreen
 from wijzer_tui.screens.pass_screen import PassScreen
 from wijzer_tui.screens.profile import ProfileScreen
 
@@ -156,6 +157,19 @@ async def test_starting_again_is_confirmed_and_keeps_the_old_attempt(tmp_path: P
         assert len(rows) == 2 and any("Gestopt" in row for row in rows)
     statuses = sorted(a.status for a in ProgressStore(tmp_path).attempts(learner_id))
     assert statuses == ["busy", "stopped"]
+
+
+async def test_the_overview_is_not_one_key_away_from_home(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    app.store.create_profile("Piet", "politie")  # another learner on this shared machine
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "enter")  # choose a profile
+        assert isinstance(app.screen, HomeScreen)
+        await press(pilot, "o")
+        assert isinstance(app.screen, HomeScreen)
+        assert not any(isinstance(s, OverviewScreen) for s in app.screen_stack)
+        footer = [key.description for key in app.screen.query("FooterKey")]
+        assert "Mijn resultaten" in footer and "Overzicht" not in footer
 
 
 async def test_first_start_creates_a_profile(tmp_path: Path) -> None:
