@@ -32,15 +32,21 @@ def form(app: WijzerApp) -> list[str]:
     return [app.screen.query_one(f"#{name}", Input).value for name in ("who", "what", "when")]
 
 
+async def fill_in(pilot, who: str, what: str, when: str) -> None:
+    """n for a new agreement, then the three fields with Tab between them, as a trainer types."""
+    await keys(pilot, "n")
+    for number, value in enumerate((who, what, when)):
+        if number:
+            await keys(pilot, "tab")
+        await type_text(pilot, value)
+
+
 async def test_an_agreement_being_typed_comes_back_after_a_killed_app(tmp_path: Path) -> None:
     root = tmp_path / "voortgang"
     app = on_agreements(root)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await keys(pilot, "n")  # the table had focus: a new agreement
-        await type_text(pilot, "Cas")
-        await keys(pilot, "tab")
-        await type_text(pilot, "Verslag delen met")
+        await fill_in(pilot, "Cas", "Verslag delen met", "")  # n: the table had focus
         await pilot.pause(DRAFT_DELAY + 0.4)
         copy = tmp_path / "na-de-kill"
         shutil.copytree(root, copy)  # the disk as a kill -9 leaves it
@@ -91,11 +97,8 @@ async def test_typing_while_a_form_button_has_focus_never_changes_page(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
-        await keys(pilot, "n")
-        await type_text(pilot, "Ann")
-        await keys(pilot, "tab")
-        await type_text(pilot, "Casus bespreken")
-        await keys(pilot, "tab", "tab")  # past wanneer: the Opslaan button
+        await fill_in(pilot, "Ann", "Casus bespreken", "")
+        await keys(pilot, "tab")  # past wanneer: the Opslaan button
         assert app.focused is screen.query_one("#save-agreement")
         await type_text(pilot, word)  # v is Volgende, t Terug, q Stoppen, n Nieuw, d, s, r, o…
         await pilot.pause()
@@ -108,10 +111,7 @@ async def test_a_refused_agreement_keeps_the_text_and_the_focus(tmp_path: Path) 
     app = on_agreements(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await keys(pilot, "n")
-        await type_text(pilot, "Ann")
-        await keys(pilot, "tab", "tab")  # wat stays empty
-        await type_text(pilot, "morgen")
+        await fill_in(pilot, "Ann", "", "morgen")  # wat stays empty
         await keys(pilot, "enter")  # Enter in wanneer saves
         assert "Vul bij een afspraak minstens in wát jullie doen." in notices(app)
         assert form(app) == ["Ann", "", "morgen"]

@@ -25,8 +25,8 @@ RESUME_CHOICES = [
 ]
 RESTART = (
     "Opnieuw beginnen? Je begint een nieuwe poging bij deel 1. Je huidige poging stopt: die "
-    "blijft in Mijn resultaten staan als gestopt en telt niet mee voor je resultaat. Wat je "
-    "daarin nog niet had bevestigd, vervalt."
+    "blijft in Mijn resultaten staan als gestopt en telt niet mee voor je resultaat. Keuzes "
+    "en tekst die je nog niet had bevestigd, vervallen."
 )
 
 

@@ -48,9 +48,19 @@ class AgreementsPanel(DraftKeeper, Vertical):
         yield DataTable(id="agreements", cursor_type="row", zebra_stripes=True)
         yield Static(id="form-title", classes="question")
         with Horizontal(id="agreement-form"):
-            yield Input(placeholder="wie", id="who", max_length=60, compact=True)
-            yield Input(placeholder="wat", id="what", max_length=200, compact=True)
-            yield Input(placeholder="wanneer", id="when", max_length=60, compact=True)
+            # No select-all on focus: the first key would replace a restored draft.
+            for name, label, length in (
+                ("who", "wie", 60),
+                ("what", "wat", 200),
+                ("when", "wanneer", 60),
+            ):
+                yield Input(
+                    placeholder=label,
+                    id=name,
+                    max_length=length,
+                    compact=True,
+                    select_on_focus=False,
+                )
         with Horizontal(classes="buttons"):
             yield Button("Opslaan", variant="primary", id="save-agreement", compact=True)
             yield Button("Verwijderen", id="delete-agreement", compact=True)
