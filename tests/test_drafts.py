@@ -117,6 +117,21 @@ async def test_unconfirmed_ticks_come_back_and_count_once_confirmed(tmp_path: Pa
     assert store.drafts(attempt.learner_id, attempt.id) == {}
 
 
+async def test_an_unconfirmed_decision_comes_back(tmp_path: Path) -> None:
+    store, learner_id, attempt_id = busy_at(tmp_path, "decide")
+    decide = next(s for s in SCENARIO.steps if s.kind == "decide")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "v")
+        assert app.screen.session.position.section == "decide"
+        second = list(app.screen.query_one("#decision", ChoiceList).texts)[1]
+        await pick(pilot, [second])
+        await press(pilot, "escape", "v")
+        assert app.screen.query_one("#decision", ChoiceList).chosen == [second]
+        assert CHOICES_BACK in screen_text(app)
+    assert store.attempt(learner_id, attempt_id).answer_for(decide.id) is None
+
+
 async def test_ticks_on_the_reflection_check_are_kept_on_escape(tmp_path: Path) -> None:
     store, learner_id, attempt_id = busy_at(tmp_path, "reflect")
     app = make_app(tmp_path)

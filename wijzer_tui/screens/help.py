@@ -14,7 +14,7 @@ from wijzer_tui.domain.scoring import DECIDE_RULE, SCENARIO_RULE, SCORE_RULE
 KEYS = """\
 [b]Overal[/b]
   ?  of F1        Hulp (dit scherm)
-  Ctrl+C, Ctrl+Q  wijzer afsluiten; alles wat je gaf of typte, is bewaard
+  Ctrl+C, Ctrl+Q  wijzer afsluiten; alles wat je gaf, is al bewaard
   Tab             naar het volgende onderdeel op het scherm
   Enter           kiezen of op een knop drukken; de muis werkt ook
 
