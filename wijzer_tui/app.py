@@ -92,14 +92,19 @@ class WijzerApp(App[None]):
             self.notify(warning, title="Let op: voortgangsbestand", severity="warning", timeout=30)
 
     # A closed terminal (SIGHUP) or a shutdown (SIGTERM) first keeps what is typed, then quits.
-    EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+    EXIT_SIGNALS = tuple(
+        getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+    )
 
     def _catch_signals(self) -> None:
         if self.is_headless:
             return  # tests drive the app in-process: the test runner keeps its own handlers
         loop = asyncio.get_running_loop()
         for number in self.EXIT_SIGNALS:
-            loop.add_signal_handler(number, self.exit_on_signal, number)
+            try:
+                loop.add_signal_handler(number, self.exit_on_signal, number)
+            except (NotImplementedError, RuntimeError):  # Windows: no loop signal handlers
+                return
 
     def exit_on_signal(self, number: int) -> None:
         """Save every draft, then end the app with the shell's code for this signal."""
