@@ -25,7 +25,6 @@ KEYS = """\
   r               Mijn resultaten (f: frustratiescan, b: bewijs als PDF)
   f               Frustratiescan: hoe zwaar wegen de frustraties nu?
   t               Teamtraining
-  o               Overzicht (voor coördinatoren)
   w               ander profiel kiezen
   i               Over wijzer
   q               Stoppen
@@ -36,7 +35,7 @@ KEYS = """\
   spatie          een keuze aan- of uitzetten
   Ctrl+S          je reflectie opslaan
   n               volgende casus (bij de afronding)
-  q  of Esc       terug naar de start; je plek wordt bewaard
+  q  of Esc       naar de start; je plek en wat je typte, blijven bewaard
 """
 
 

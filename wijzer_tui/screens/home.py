@@ -14,9 +14,20 @@ from wijzer_tui.domain.content.model import Scenario
 from wijzer_tui.domain.errors import WijzerError
 from wijzer_tui.domain.progress.standing import Standing, standings
 from wijzer_tui.screens.base import BaseScreen
-from wijzer_tui.screens.dialogs import ConfirmDialog
+from wijzer_tui.screens.dialogs import ChoiceDialog, ConfirmDialog
 
 QUESTION = "Met welke frustratie reken jij het liefst vandaag nog af?"
+RESUME = "Je bent met deze casus bezig. Wil je verder waar je was?"
+RESUME_CHOICES = [
+    ("resume", "Verder waar je was"),
+    ("restart", "Opnieuw beginnen"),
+    ("back", "Terug"),
+]
+RESTART = (
+    "Opnieuw beginnen? Je begint een nieuwe poging bij deel 1. Je huidige poging stopt: die "
+    "blijft in Mijn resultaten staan als gestopt en telt niet mee voor je resultaat. Keuzes "
+    "en tekst die je nog niet had bevestigd, vervallen."
+)
 
 
 class HomeScreen(BaseScreen):
@@ -27,7 +38,6 @@ class HomeScreen(BaseScreen):
         Binding("r", "results", "Mijn resultaten"),
         Binding("f", "scan", "Frustratiescan"),
         Binding("t", "team", "Teamtraining"),
-        Binding("o", "overview", "Overzicht"),
         Binding("w", "switch_profile", "Ander profiel", show=False),
         Binding("question_mark", "app.help", "Hulp", show=False),
         Binding("i", "about", "Over wijzer", show=False),
@@ -99,12 +109,14 @@ class HomeScreen(BaseScreen):
         assert learner is not None
         try:
             if item.busy is not None:
-                question = "Je bent met deze casus bezig. Wil je verder waar je was?"
-                choice = await self.app.push_screen_wait(
-                    ConfirmDialog(question, "Verder waar je was", "Opnieuw beginnen")
-                )
-                if choice:
+                # Esc or Terug changes nothing; only a confirmed "Opnieuw beginnen" stops it.
+                choice = await self.app.push_screen_wait(ChoiceDialog(RESUME, RESUME_CHOICES))
+                if choice == "resume":
                     self._open(Pass(store, item.scenario, item.busy))
+                    return
+                if choice != "restart" or not await self.app.push_screen_wait(
+                    ConfirmDialog(RESTART, "Opnieuw beginnen", "Terug")
+                ):
                     return
                 store.stop_attempt(learner.id, item.busy.id)
             elif item.state == "finished":
@@ -150,14 +162,6 @@ class HomeScreen(BaseScreen):
             self.notify("Teamtraining is nog niet beschikbaar.", severity="warning")
             return
         self.app.push_screen(TeamSetupScreen())
-
-    def action_overview(self) -> None:
-        try:
-            from wijzer_tui.screens.overview import OverviewScreen
-        except ImportError:
-            self.notify("Het overzicht is nog niet beschikbaar.", severity="warning")
-            return
-        self.app.push_screen(OverviewScreen(self.wijzer.store, self.wijzer.scenarios))
 
     def action_switch_profile(self) -> None:
         from wijzer_tui.screens.profile import ProfileScreen

@@ -154,10 +154,27 @@ class TeamSessionScreen(BaseScreen):
 
     # -- which keys work where --------------------------------------------------------------
 
+    @property
+    def typing(self) -> bool:
+        """True while a field, or a button of the agreements form, has focus."""
+        if isinstance(self.focused, Input):
+            return True
+        return any(panel.typing for panel in self.query(AgreementsPanel))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in LETTER_ACTIONS and isinstance(self.focused, Input):
-            return False  # the letter is typed into the field
+        if action in LETTER_ACTIONS and self.typing:
+            return False  # the letter is text for the form, never a jump to another page
         return active_keys(self.training).get(action, True)
+
+    # -- drafts -----------------------------------------------------------------------------
+
+    def flush_draft(self) -> None:
+        """Save the agreement being typed now (leaving the page, a dialog, quitting)."""
+        for panel in self.query(AgreementsPanel):
+            panel.flush_draft()
+
+    def on_screen_suspend(self) -> None:
+        self.flush_draft()
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -175,11 +192,13 @@ class TeamSessionScreen(BaseScreen):
 
     @on(Button.Pressed, "#next")
     async def action_next(self) -> None:
+        self.flush_draft()
         if self._try(lambda: self.training.go(+1)):
             await self.show_page()
 
     @on(Button.Pressed, "#back")
     async def action_back(self) -> None:
+        self.flush_draft()
         if self.training.index > 0 and self._try(lambda: self.training.go(-1)):
             await self.show_page()
 
@@ -294,5 +313,6 @@ class TeamSessionScreen(BaseScreen):
             self.notify(f"Opgeslagen als {path}", title="Overzicht opgeslagen", timeout=12)
 
     def action_stop(self) -> None:
+        self.flush_draft()
         self.notify("De sessie is bewaard. Je kunt later verder waar je was.")
         self.dismiss(None)

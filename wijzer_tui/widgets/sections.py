@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
@@ -20,6 +22,9 @@ PRIVACY = (
     "Let op je privacy en die van cliënten: schrijf nooit namen of details op "
     "waaraan iemand te herkennen is."
 )
+CHOICES_BACK = "Wat je hier eerder koos, staat er nog. Het telt pas als je bevestigt."
+TEXT_BACK = "Je eerdere tekst staat er nog. Sla op met Ctrl+S als je klaar bent."
+NO_DRAFT: dict[str, Any] = {}
 SECTION_TITLES = {
     "intro": "Herken je dit?",
     "choose": "Wat doe je?",
@@ -52,10 +57,15 @@ def intro(scenario: Scenario) -> list[Widget]:
     return widgets
 
 
-def choose(step: Step, answer: Answer | None) -> list[Widget]:
-    """Wat doe je?: pick any number of actions."""
+def _chosen(answer: Answer | None, draft: dict[str, Any]) -> list[str]:
+    """The saved choice, or else the unconfirmed one kept as a draft."""
+    return answer.option_ids if answer else draft.get("option_ids", [])
+
+
+def choose(step: Step, answer: Answer | None, draft: dict[str, Any] = NO_DRAFT) -> list[Widget]:
+    """Wat doe je?: pick any number of actions (ticks not yet confirmed come back from `draft`)."""
     options = [(o.id, o.text) for o in step.shuffled_options()]
-    choices = ChoiceList(options, chosen=answer.option_ids if answer else (), id="choices")
+    choices = ChoiceList(options, chosen=_chosen(answer, draft), id="choices")
     widgets: list[Widget] = [text(step.prompt, "question")]
     if answer is not None:
         choices.disabled = True
@@ -66,6 +76,8 @@ def choose(step: Step, answer: Answer | None) -> list[Widget]:
             "Bevestig met v of de knop."
         )
         widgets.append(text(hint, "muted"))
+        if choices.chosen:
+            widgets.append(text(CHOICES_BACK, "muted"))
     widgets.insert(1, choices)
     return widgets
 
@@ -108,13 +120,14 @@ def compare(
     return widgets
 
 
-def decide(step: Step, answer: Answer | None) -> list[Widget]:
-    """De casus gaat verder: one further decision."""
+def decide(step: Step, answer: Answer | None, draft: dict[str, Any] = NO_DRAFT) -> list[Widget]:
+    """De casus gaat verder: one further decision (an unconfirmed one comes back from `draft`)."""
     options = [(o.id, o.text) for o in step.shuffled_options()]
-    chosen = answer.option_ids if answer else ()
-    radio = ChoiceList(options, multiple=False, chosen=chosen, id="decision")
+    radio = ChoiceList(options, multiple=False, chosen=_chosen(answer, draft), id="decision")
     radio.disabled = answer is not None
     note = "Je keuze is opgeslagen. Ga verder met v." if answer else "Kies één optie en bevestig."
+    if answer is None and radio.chosen:
+        note = f"{note} {CHOICES_BACK}"
     return [text(step.situation), text(step.prompt, "question"), radio, text(note, "muted")]
 
 
@@ -137,22 +150,25 @@ def consequence(scenario: Scenario, step: Step, answer: Answer) -> list[Widget]:
     return widgets
 
 
-def reflect(step: Step, answer: Answer | None) -> list[Widget]:
-    """Reflectie: an open question and room to write."""
-    area = TextArea((answer.reflection or "") if answer else "", id="reflection", soft_wrap=True)
+def reflect(step: Step, answer: Answer | None, draft: dict[str, Any] = NO_DRAFT) -> list[Widget]:
+    """Reflectie: an open question and room to write (text not yet saved comes back)."""
+    written = (answer.reflection or "") if answer else draft.get("reflection", "")
+    hint = "Schrijf je antwoord en sla op met Ctrl+S of de knop. Je antwoord blijft privé."
+    if answer is None and written:
+        hint = f"{TEXT_BACK} Je antwoord blijft privé."
     return [
         text(step.prompt, "question"),
         text(PRIVACY, "privacy"),
-        area,
-        text(
-            "Schrijf je antwoord en sla op met Ctrl+S of de knop. Je antwoord blijft privé.",
-            "muted",
-        ),
+        TextArea(written, id="reflection", soft_wrap=True),
+        text(hint, "muted"),
     ]
 
 
-def check(scenario: Scenario, step: Step, answer: Answer) -> list[Widget]:
-    """Check your own reflection against the tips by ticking the ones it covers."""
+def check(
+    scenario: Scenario, step: Step, answer: Answer, draft: dict[str, Any] = NO_DRAFT
+) -> list[Widget]:
+    """Check your own reflection against the tips by ticking the ones it covers (ticks not
+    yet saved come back from `draft`)."""
     tips = [scenario.tip(t) for t in step.tip_ids]
     options = [(t.id, t.text) for t in tips if t]
     own = answer.reflection.strip() if answer.reflection else "(je schreef niets)"
@@ -160,6 +176,6 @@ def check(scenario: Scenario, step: Step, answer: Answer) -> list[Widget]:
         heading("Jouw antwoord"),
         text(own, "quote"),
         text("Welke tips uit de wijzer komen in jouw antwoord terug? Vink ze aan.", "question"),
-        ChoiceList(options, chosen=answer.ticked_tips, id="ticks"),
+        ChoiceList(options, chosen=draft.get("ticked_tips", answer.ticked_tips), id="ticks"),
         text("Dit is voor jezelf: het telt niet mee in je score.", "muted"),
     ]

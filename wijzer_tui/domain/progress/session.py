@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wijzer_tui.domain.content.model import Scenario, Step
 from wijzer_tui.domain.content.scoring import scenario_score
+from wijzer_tui.domain.progress.drafts import clean_draft
 from wijzer_tui.domain.progress.records import Answer, Attempt
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ class Pass:
         self.attempt = attempt
         self.positions = positions(scenario)
         self.index = self._index_of(Position.parse(attempt.position))
+        # Typed but unconfirmed input per step, as last saved (restored on resume).
+        self.drafts = store.drafts(attempt.learner_id, attempt.id)
 
     @classmethod
     def start(cls, store: ProgressStore, scenario: Scenario, learner_id: str) -> Pass:
@@ -110,6 +113,23 @@ class Pass:
             return False
         return not self.is_question() or self.answer(self.position.step_id) is not None
 
+    def draft(self) -> dict[str, Any]:
+        """The unconfirmed input kept for the current step (empty when there is none)."""
+        step = self.step
+        return self.drafts.get(step.id, {}) if step else {}
+
+    def keep_draft(self, draft: dict[str, Any] | None) -> None:
+        """Save the unconfirmed input of the current step (None removes it); a draft that
+        did not change is not written again."""
+        step, kept = self.step, clean_draft(draft)
+        if step is None or kept == self.drafts.get(step.id, {}):
+            return
+        self.store.save_draft(self.learner_id, self.attempt.id, step.id, kept)
+        if kept:
+            self.drafts[step.id] = kept
+        else:
+            self.drafts.pop(step.id, None)
+
     def go(self, delta: int) -> Position:
         """Move by delta sections (clamped) and save the position."""
         self.index = max(0, min(len(self.positions) - 1, self.index + delta))
@@ -128,6 +148,7 @@ class Pass:
         self.attempt = self.store.save_answer(
             self.learner_id, self.attempt.id, answer, position=str(self.position)
         )
+        self.drafts.pop(step.id, None)  # the store dropped it with the answer
 
     def save_check(self, ticked: list[str]) -> None:
         """Save which tips the learner's own reflection covers (keeps the reflection text)."""
@@ -139,6 +160,7 @@ class Pass:
         self.attempt = self.store.save_answer(
             self.learner_id, self.attempt.id, answer, position=str(self.position)
         )
+        self.drafts.pop(step.id, None)
 
     def score(self) -> int:
         """The scenario score from the saved answers."""

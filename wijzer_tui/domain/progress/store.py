@@ -14,6 +14,7 @@ from typing import Any
 
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.progress import scan as scan_table
+from wijzer_tui.domain.progress.drafts import DRAFTS, clean_draft, drafts_of
 from wijzer_tui.domain.progress.paths import _fsync_dir, ensure_private_dir, os_reason
 from wijzer_tui.domain.progress.records import (
     BEROEPSGROEPEN,
@@ -44,6 +45,7 @@ _FILE = re.compile(r"[A-Za-z0-9_-]{1,64}\.json\Z")
 _STATUSES = ("busy", "finished", "stopped")
 _OVER = ("finished", "stopped")
 _NOT_FOUND = "Deze leerling is niet gevonden."
+_REMOVE = object()  # a change value that removes the key from the document
 _NO_ATTEMPT = "Deze poging is niet gevonden."
 _new_answer = stored_builder(Answer)
 _new_attempt = stored_builder(Attempt)
@@ -125,6 +127,13 @@ def _attempts_of(path: Path, data: Data) -> list[Attempt]:
     except (KeyError, TypeError) as exc:  # no start time, or one that is not text
         raise DamagedFileError(path, "een poging heeft een verkeerde vorm") from exc
     return [_attempt_of(path, doc) for doc in docs]
+
+
+def _without_draft(doc: dict[str, Any], step_id: str) -> dict[str, Any]:
+    """The change that removes one step's draft (and the key when no draft is left)."""
+    drafts = drafts_of(doc)
+    drafts.pop(step_id, None)
+    return {DRAFTS: drafts or _REMOVE}
 
 
 def _check_learner(path: Path, data: Data) -> None:
@@ -238,7 +247,8 @@ class ProgressStore:
                 raise DamagedFileError(path, "een poging heeft een verkeerde vorm")
             if status != "busy":
                 raise StoreError("Deze poging is al afgerond of gestopt, ook in een ander venster.")
-            new_doc = {**doc, **change(doc)}
+            merged = {**doc, **change(doc)}
+            new_doc = {key: value for key, value in merged.items() if value is not _REMOVE}
             updated = _attempt_of(path, _private(new_doc))
             current.put("attempts", doc_id, new_doc)
             return updated
@@ -317,12 +327,17 @@ class ProgressStore:
     def save_answer(
         self, learner_id: str, attempt_id: str, answer: Answer, position: str | None = None
     ) -> Attempt:
-        """Add an answer to a busy attempt (durable before this returns); return the attempt."""
+        """Add an answer to a busy attempt (durable before this returns); return the attempt.
+        The answer replaces the step's draft, in the same write."""
         fields: dict[str, Any] = {} if position is None else {"position": position}
         return self._change_attempt(
             learner_id,
             attempt_id,
-            lambda doc: {**fields, "answers": [*doc.get("answers", []), answer.to_dict()]},
+            lambda doc: {
+                **fields,
+                **_without_draft(doc, answer.step_id),
+                "answers": [*doc.get("answers", []), answer.to_dict()],
+            },
         )
 
     def set_position(self, learner_id: str, attempt_id: str, position: str) -> None:
@@ -332,12 +347,13 @@ class ProgressStore:
     def finish_attempt(self, learner_id: str, attempt_id: str, score: int) -> Attempt:
         """Mark a busy attempt finished with its score. An already finished attempt is returned
         unchanged (never overwritten); a stopped one raises StoreError."""
-        change = {"status": "finished", "finished": now_iso(), "score": int(score)}
+        change = {"status": "finished", "finished": now_iso(), "score": int(score), DRAFTS: _REMOVE}
         return self._change_attempt(learner_id, attempt_id, lambda _: change, ("finished",))
 
     def stop_attempt(self, learner_id: str, attempt_id: str) -> None:
         """Mark a busy attempt stopped (the learner gave it up); a finished one stays finished."""
-        self._change_attempt(learner_id, attempt_id, lambda _: {"status": "stopped"}, _OVER)
+        change = {"status": "stopped", DRAFTS: _REMOVE}  # its unconfirmed input goes with it
+        self._change_attempt(learner_id, attempt_id, lambda _: change, _OVER)
 
     def attempts(self, learner_id: str, scenario_id: str | None = None) -> list[Attempt]:
         """A learner's attempts, oldest first; only those of `scenario_id` when given."""
@@ -364,6 +380,36 @@ class ProgressStore:
         None when no attempt of this scenario is finished.
         """
         return record_of(self.attempts(learner_id, scenario_id))
+
+    # -- drafts: typed but not yet confirmed (personal; never in reports or exports) ---------
+
+    def save_draft(
+        self, learner_id: str, attempt_id: str, step_id: str, draft: dict[str, Any] | None
+    ) -> None:
+        """Keep the unconfirmed input of a step of a busy attempt (`option_ids`, `reflection`,
+        `ticked_tips`); None or an empty draft removes it. Ignored once the attempt is over."""
+        kept = clean_draft(draft)
+
+        def change(doc: dict[str, Any]) -> dict[str, Any]:
+            if not kept:
+                return _without_draft(doc, step_id)
+            return {DRAFTS: {**drafts_of(doc), step_id: kept}}
+
+        self._change_attempt(learner_id, attempt_id, change, _OVER)
+
+    def drafts(self, learner_id: str, attempt_id: str) -> dict[str, dict[str, Any]]:
+        """The drafts of an attempt by step id; empty when there are none."""
+        path = self._path(learner_id)
+        try:
+            data = read_data(path)
+        except DamagedFileError as error:
+            raise self._damaged(error) from error
+        if data is None:
+            raise StoreError(_NOT_FOUND)
+        for doc in data.get("attempts", {}).values():
+            if doc.get("id") == attempt_id:
+                return drafts_of(doc)
+        raise StoreError(_NO_ATTEMPT)
 
     # -- reports and import ------------------------------------------------------------------
 

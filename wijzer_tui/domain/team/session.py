@@ -102,6 +102,8 @@ class TeamSession:
     created: str = field(default_factory=now_iso)
     updated: str = field(default_factory=now_iso)
     finished: str | None = None
+    # The agreement being typed but not saved yet (who, what, when, editing); never reported.
+    agreement_draft: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def new(
@@ -266,9 +268,10 @@ class TeamSession:
         return TeamAgreement(clean_label(who), what, clean_label(when))
 
     def add_agreement(self, who: str, what: str, when: str) -> TeamAgreement:
-        """Write down a new agreement (who · what · when)."""
+        """Write down a new agreement (who · what · when); it is no longer a draft."""
         agreement = self._agreement(who, what, when)
         self.agreements.append(agreement)
+        self.agreement_draft = {}
         return agreement
 
     def update_agreement(self, index: int, who: str, what: str, when: str) -> TeamAgreement:
@@ -276,12 +279,17 @@ class TeamSession:
         if not 0 <= index < len(self.agreements):
             raise TeamError("Deze afspraak bestaat niet meer.")
         self.agreements[index] = self._agreement(who, what, when)
+        self.agreement_draft = {}
         return self.agreements[index]
 
     def delete_agreement(self, index: int) -> None:
-        """Remove an agreement."""
-        if 0 <= index < len(self.agreements):
-            del self.agreements[index]
+        """Remove an agreement; a draft that changes it becomes a new agreement, so its text stays."""
+        if not 0 <= index < len(self.agreements):
+            return
+        del self.agreements[index]
+        editing = self.agreement_draft.get("editing")
+        if isinstance(editing, int) and editing >= index:
+            self.agreement_draft["editing"] = None if editing == index else editing - 1
 
     # -- storage ----------------------------------------------------------------------------
 
@@ -305,6 +313,7 @@ class TeamSession:
             "created": self.created,
             "updated": self.updated,
             "finished": self.finished,
+            "agreement_draft": dict(self.agreement_draft),
         }
 
     @classmethod
@@ -335,4 +344,19 @@ class TeamSession:
             created=str(data.get("created", "")),
             updated=str(data.get("updated", "")),
             finished=data.get("finished"),
+            agreement_draft=agreement_draft_of(data.get("agreement_draft")),
         )
+
+
+def agreement_draft_of(data: Any) -> dict[str, Any]:
+    """An agreement draft as it is kept: `who`, `what`, `when` (text as typed) and `editing`
+    (the index of the agreement being changed, or None for a new one). Three empty fields, or
+    anything of the wrong shape, give {}: a draft is never worth an error."""
+    if not isinstance(data, dict):
+        return {}
+    fields = {key: data.get(key, "") for key in ("who", "what", "when")}
+    if not all(isinstance(value, str) for value in fields.values()) or not any(fields.values()):
+        return {}
+    editing = data.get("editing")
+    valid = isinstance(editing, int) and not isinstance(editing, bool) and editing >= 0
+    return {**fields, "editing": editing if valid else None}

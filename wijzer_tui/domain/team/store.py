@@ -23,7 +23,7 @@ from wijzer_tui.domain.progress.storage import (
 )
 from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.domain.team.group import InputMode
-from wijzer_tui.domain.team.session import TeamError, TeamSession, sections
+from wijzer_tui.domain.team.session import TeamError, TeamSession, agreement_draft_of, sections
 
 _FILE = re.compile(r"([A-Za-z0-9_-]{1,64})\.json\Z")
 TABLE = "session"  # TinyDB table name: the file reads like every other wijzer file
@@ -213,6 +213,12 @@ class TeamTraining:
             self.session = TeamSession.from_dict(before)
             raise
         return result
+
+    def save_agreement_draft(self, who: str, what: str, when: str, editing: int | None) -> None:
+        """Save the agreement being typed (nothing is written when it did not change)."""
+        draft = agreement_draft_of({"who": who, "what": what, "when": when, "editing": editing})
+        if draft != self.session.agreement_draft:
+            self.change(lambda s: setattr(s, "agreement_draft", draft))
 
     def must_reveal_first(self) -> bool:
         """True on a choose or decide page the facilitator has not revealed yet."""
