@@ -9,8 +9,8 @@ from wijzer_tui.domain.content.model import ChooseOption, DecideOption, Scenario
 
 # The one-sentence explanation the screens show next to a score.
 SCORE_RULE = (
-    "Elke gekozen tip uit de wijzer telt voor één punt, elke keuze die de wijzer afraadt kost één "
-    "punt; je score is dat saldo gedeeld door het aantal tips in de stap (nooit lager dan 0%)."
+    "Elke gekozen tip uit de wijzer telt voor één punt, elke afgeraden keuze kost één punt (bij "
+    "elke afgeraden keuze staat wie het afraadt: de wijzer of een andere bron); je score is dat saldo gedeeld door het aantal tips in de stap (nooit lager dan 0%)."
 )
 DECIDE_RULE = (
     "Je vervolgkeuze telt voor het deel van de tips dat je erin volgt, vergeleken met de tips die je "
