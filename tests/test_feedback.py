@@ -10,6 +10,8 @@ from wijzer_tui.domain.content.feedback import (
 )
 from wijzer_tui.domain.content.loader import load_scenarios
 from wijzer_tui.domain.content.model import ChooseOption
+from wijzer_tui.domain.progress.records import Answer
+from wijzer_tui.widgets import sections
 
 PORTRAITS = "De procesregisseurs aan het woord (portret van het CCV en Movisie)"
 WIJZER = "Frustratiewijzer, frustratie 1 (Wat kun je doen?)"
@@ -57,3 +59,23 @@ def test_shipped_cases_have_both_kinds() -> None:
 def test_counts_in_dutch() -> None:
     assert against_count_text(1) == "1 afgeraden keuze"
     assert against_count_text(3) == "3 afgeraden keuzes"
+
+
+def shown(widgets) -> str:
+    return "\n".join(str(w.content) for w in widgets)
+
+
+def test_compare_screen_names_who_advises_against_and_keeps_applications_apart() -> None:
+    kennis = next(s for s in load_scenarios() if s.id == "kennis")
+    now, knowledge = (s for s in kennis.steps if s.kind == "choose")
+    picked = ["overleggen", "meisje-afwachten", "zelf-beslissen"]
+    text = shown(sections.compare(kennis, now, Answer(now.id, picked)))
+    assert "✗ Afgeraden (2)" in text
+    assert "Afgeraden (bron: Collectieven tegen Kindermishandeling" in text  # a mixed source
+    assert "De wijzer raadt dit af. Waarom niet: De wijzer noemt" in text
+    # The application stands on its own line, after the source it applies.
+    assert "\n(Bron: Collectieven tegen Kindermishandeling" in text
+    assert "In deze casus: Kijk niet alleen naar wat het meisje vertelt" in text
+    # The deepening is shown once per case: not again after the second choice step.
+    later = shown(sections.compare(kennis, knowledge, Answer(knowledge.id, ["training"])))
+    assert "Verdieping" not in later and "Verdieping" in text

@@ -101,7 +101,9 @@ def compare(
             widgets.append(text(f"○ {tip.text}", "missed"))
     if not answer.option_ids:
         widgets.append(text("Je koos niets. Alle tips hierboven staan als gemist.", "muted"))
-    for item in scenario.deepening if with_deepening else ():
+    # The deepening belongs to the case, so it is shown once: after the first choice step.
+    first_choose = next(s for s in scenario.steps if s.kind == "choose")
+    for item in scenario.deepening if with_deepening and step is first_choose else ():
         widgets.append(heading(f"Verdieping: {item.title}"))
         widgets.append(text(f"{item.text}\n(Bron: {item.source})", "muted"))
         if item.application:
