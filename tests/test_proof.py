@@ -136,7 +136,7 @@ def test_controleer_accepts_a_real_code_and_refuses_a_changed_one(
     path = progress_env / "learners" / f"{ella.id}.json"
     data = json.loads(path.read_text())
     first = next(d for d in data["attempts"].values() if d["scenario_id"] == SCENARIOS[0].id)
-    first["content_version"] = 2
+    first["content_version"] = SCENARIOS[0].content_version + 1
     path.write_text(json.dumps(data))
     code, out = run(capsys, "bewijs", "--controleer", code_text)
     assert code == 1

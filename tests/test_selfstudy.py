@@ -8,6 +8,7 @@ import pytest
 from selfstudy_driver import SCENARIOS, make_app, open_scenario, pick, press, screen_text
 from textual.widgets import TextArea
 
+from wijzer_tui.domain.content.feedback import against_label
 from wijzer_tui.domain.content.scoring import scenario_score
 from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.screens.home import HomeScreen
@@ -44,7 +45,9 @@ async def test_full_pass_is_saved(tmp_path: Path, scenario) -> None:
                 await pick(pilot, answers[step.id])
                 await press(pilot, "v")  # Bevestigen
                 text = screen_text(app)
-                assert "Past bij de wijzer" in text and "De wijzer raadt dit af" in text
+                assert "Past bij de wijzer" in text and "✗ Afgeraden (1)" in text
+                against = next(o for o in step.choose_options if o.id == answers[step.id][-1])
+                assert against_label(against) in " ".join(text.split())
                 assert "Gemist" in text
             elif step.kind == "decide":
                 await pick(pilot, answers[step.id])

@@ -8,6 +8,7 @@ from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
+from wijzer_tui.domain.content.feedback import GENERIC_LABEL, against_note
 from wijzer_tui.domain.content.model import Scenario, Step
 from wijzer_tui.domain.content.scoring import (
     DECIDE_RULE,
@@ -97,12 +98,10 @@ def compare(
             widgets.append(text(f"✓ {item.option.text}", "in-line"))
             widgets.append(text(f"Tip uit de wijzer: {item.tip.text}", "muted indent"))
     if result.against:
-        widgets.append(heading(f"✗ De wijzer raadt dit af ({len(result.against)})"))
+        widgets.append(heading(f"✗ {GENERIC_LABEL} ({len(result.against)})"))
         for option in result.against:
             widgets.append(text(f"✗ {option.text}", "against"))
-            widgets.append(
-                text(f"Waarom niet: {option.reason} (Bron: {option.source})", "muted indent")
-            )
+            widgets.append(text(against_note(option), "muted indent"))
     if result.neutral:
         widgets.append(heading("· Neutraal"))
         for option in result.neutral:
@@ -114,9 +113,13 @@ def compare(
             widgets.append(text(f"○ {tip.text}", "missed"))
     if not answer.option_ids:
         widgets.append(text("Je koos niets. Alle tips hierboven staan als gemist.", "muted"))
-    for item in scenario.deepening if with_deepening else ():
+    # The deepening belongs to the case, so it is shown once: after the first choice step.
+    first_choose = next(s for s in scenario.steps if s.kind == "choose")
+    for item in scenario.deepening if with_deepening and step is first_choose else ():
         widgets.append(heading(f"Verdieping: {item.title}"))
         widgets.append(text(f"{item.text}\n(Bron: {item.source})", "muted"))
+        if item.application:
+            widgets.append(text(f"In deze casus: {item.application}", "indent"))
     return widgets
 
 

@@ -252,12 +252,21 @@ def _resources(c: _Checker, data: dict) -> list[Resource]:
     return out
 
 
+APPLICATION_LEAD = "in deze casus"
+
+
 def _deepening(c: _Checker, data: dict) -> list[Deepening]:
     out = []
     for _, path, item in _items(c, data, (), "deepening", required=False):
-        c.unknown_fields(item, path, {"title", "text", "source"})
-        fields = (c.text(item, path, key) for key in ("title", "text", "source"))
-        out.append(Deepening(*fields))
+        c.unknown_fields(item, path, {"title", "text", "source", "application"})
+        title, text, source = (c.text(item, path, key) for key in ("title", "text", "source"))
+        application = c.text(item, path, "application", required=False)
+        # The training's own application stays outside the attributed source text.
+        if APPLICATION_LEAD in text.lower():
+            c.add((*path, "text"), "zet de toepassing op deze casus in het veld application")
+        if application.lower().startswith(APPLICATION_LEAD):
+            c.add((*path, "application"), "laat 'In deze casus:' weg; de app zet het ervoor")
+        out.append(Deepening(title, text, source, application))
     return out
 
 

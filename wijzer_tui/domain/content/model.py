@@ -39,6 +39,7 @@ class Deepening:
     title: str
     text: str
     source: str
+    application: str = ""  # the training's own application, shown as "In deze casus: …"
 
 
 @dataclass(frozen=True)

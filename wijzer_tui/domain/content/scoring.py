@@ -9,15 +9,16 @@ from wijzer_tui.domain.content.model import ChooseOption, DecideOption, Scenario
 
 # The one-sentence explanation the screens show next to a score.
 SCORE_RULE = (
-    "Elke gekozen tip uit de wijzer telt voor één punt, elke keuze die de wijzer afraadt kost één "
-    "punt; je score is dat saldo gedeeld door het aantal tips in de stap (nooit lager dan 0%)."
+    "Elke gekozen tip uit de wijzer telt voor één punt, elke afgeraden keuze kost één punt; je "
+    "score is dat saldo gedeeld door het aantal tips in de stap (nooit lager dan 0%)."
 )
 DECIDE_RULE = (
     "Je vervolgkeuze telt voor het deel van de tips dat je erin volgt, vergeleken met de tips die je "
     "erin negeert."
 )
 SCENARIO_RULE = (
-    "Je eindscore is het gemiddelde van je scores bij 'Wat doe je?' en 'De casus gaat verder'."
+    "Je eindscore is het gemiddelde van je scores bij alle keuzestappen, zoals 'Wat doe je?' en "
+    "'De casus gaat verder'."
 )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from wijzer_tui.domain.content.feedback import GENERIC_LABEL, against_label, against_note
 from wijzer_tui.domain.content.model import Scenario, Step, Tip
 from wijzer_tui.domain.content.scoring import compare_choose, decide_outcome
 from wijzer_tui.domain.errors import ExportError, StoreError
@@ -20,17 +21,16 @@ Verdict = Literal["in_line", "against", "neutral", "missed", "not_chosen"]
 # The same words and marks as in self-study.
 VERDICT_LABELS: dict[Verdict, str] = {
     "in_line": "✓ Past bij de wijzer",
-    "against": "✗ De wijzer raadt dit af",
+    "against": f"✗ {GENERIC_LABEL}",
     "neutral": "· Neutraal",
     "missed": "○ Gemist",
     "not_chosen": "Niet gekozen",
 }
 TEAM_SCORE_RULE = (
     "Een optie telt als gekozen zodra iemand erop stemde. Elke gekozen tip telt voor één punt, "
-    "elke keuze die de wijzer afraadt kost één punt. De score is dat saldo gedeeld door het "
+    "elke afgeraden keuze kost één punt. De score is dat saldo gedeeld door het "
     "aantal tips in de stap (nooit lager dan 0%)."
 )
-NOT_CHOSEN_AGAINST = "De wijzer raadt dit af."
 SHARE_NOTE = (
     "Dit overzicht bevat de namen van deelnemers: deel het alleen met het team. "
     "Schrijf nooit namen of details op waaraan een cliënt te herkennen is."
@@ -46,7 +46,7 @@ class OptionRow:
     count: int
     chosen: bool
     verdict: Verdict
-    note: str = ""  # the tip's text, or why the wijzer advises against it / why it is neutral
+    note: str = ""  # the tip's text, who advises against it and why, or why it is neutral
 
 
 def tally_text(entry: GroupEntry, row: OptionRow) -> str:
@@ -68,11 +68,11 @@ def choose_rows(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Optio
             note = tip.text if tip else ""
         elif picked:
             verdict = "against" if option.kind == "against" else "neutral"
-            note = option.reason + (f" (Bron: {option.source})" if option.source else "")
+            note = against_note(option) if option.kind == "against" else option.reason
         else:
-            # Worth saying in the room: nobody fell for what the wijzer advises against.
+            # Worth saying in the room: nobody fell for what is advised against.
             verdict = "not_chosen"
-            note = NOT_CHOSEN_AGAINST if option.kind == "against" else ""
+            note = f"{against_label(option)}." if option.kind == "against" else ""
         rows.append(
             OptionRow(option.id, option.text, entry.count(option.id), picked, verdict, note)
         )
@@ -138,8 +138,8 @@ def _step_markdown(scenario: Scenario, session: TeamSession, step: Step) -> list
         lines += ["| Stemmen | Actie | Uit de wijzer |", "| ---: | --- | --- |"]
         for row in choose_rows(scenario, step, entry):
             label = VERDICT_LABELS[row.verdict]
-            if row.note == NOT_CHOSEN_AGAINST:
-                label += f" ({NOT_CHOSEN_AGAINST.rstrip('.').lower()})"
+            if row.verdict == "against" or (row.verdict == "not_chosen" and row.note):
+                label += f" · {row.note}"
             lines.append(f"| {tally_text(entry, row)} | {_cell(row.text)} | {label} |")
         lines += ["", f"De groep koos {how}."]
     else:
