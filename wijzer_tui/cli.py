@@ -15,7 +15,11 @@ from wijzer_tui.domain.errors import WijzerError
 cli_dutch.install()
 
 # Modules that add a subcommand: each has `register(subparsers)` which sets `handler` on its parser.
-COMMAND_MODULES: tuple[str, ...] = ("wijzer_tui.cli_report", "wijzer_tui.cli_team")
+COMMAND_MODULES: tuple[str, ...] = (
+    "wijzer_tui.cli_report",
+    "wijzer_tui.cli_team",
+    "wijzer_tui.cli_serve",
+)
 
 DESCRIPTION = (
     "wijzer: oefen met de Frustratiewijzer (CCV, Movisie, NJi, maart 2023).\n"
