@@ -58,11 +58,18 @@ class Server:
         return self.process.returncode, "".join(self.output) + rest
 
 
-def start_server(progress_dir: Path, *extra: str, timeout: float = 30.0) -> Server:
-    """Start `wijzer serve --port 0` (a free port, safe next to parallel tests) and wait."""
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    env.pop("WIJZER_PROGRESS_DIR", None)
-    command = [sys.executable, "-m", "wijzer_tui", "--progress-dir", str(progress_dir)]
+def start_server(
+    progress_dir: Path | None, *extra: str, env: dict[str, str] | None = None, timeout: float = 30.0
+) -> Server:
+    """Start `wijzer serve --port 0` (a free port, safe next to parallel tests) and wait.
+
+    Without `progress_dir` the folder comes from `env` (WIJZER_PROGRESS_DIR), as for a user.
+    """
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
+    command = [sys.executable, "-m", "wijzer_tui"]
+    if progress_dir is not None:
+        env.pop("WIJZER_PROGRESS_DIR", None)
+        command += ["--progress-dir", str(progress_dir)]
     process = subprocess.Popen(
         [*command, "serve", "--port", "0", *extra],
         stdout=subprocess.PIPE,

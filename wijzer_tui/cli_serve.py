@@ -166,7 +166,9 @@ def run_serve(args: argparse.Namespace) -> int:
             print(network_warning(f"http://<adres van deze computer>:{sock.getsockname()[1]}/"))
         print("Stoppen: Ctrl+C.", flush=True)
 
-    server = WijzerServer(app_command(str(folder), args), sock, projector=args.team, announce=announce)
+    server = WijzerServer(
+        app_command(str(folder), args), sock, projector=args.team, announce=announce
+    )
     server.serve()
     print("Gestopt. Wat je had opgeslagen, blijft bewaard.", flush=True)
     return 0

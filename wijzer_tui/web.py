@@ -4,6 +4,7 @@ Dutch and needs nothing from the internet, and Dutch messages instead of the ser
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import socket
@@ -13,7 +14,6 @@ from typing import Any
 
 import aiohttp_jinja2
 from aiohttp import web
-from aiohttp.web_runner import GracefulExit
 from textual_serve.server import Server, to_int
 
 PAGE_FOLDER = Path(__file__).resolve().parent / "web_page"
@@ -60,10 +60,9 @@ class WijzerServer(Server):
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
         for signum in (signal.SIGINT, signal.SIGTERM):
-            try:
+            # Windows has no signal handlers in the loop: Ctrl+C arrives as KeyboardInterrupt.
+            with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(signum, self.request_exit)
-            except (NotImplementedError, RuntimeError):  # Windows: KeyboardInterrupt instead
-                pass
         try:
             web.run_app(
                 self._make_app(),
@@ -74,7 +73,5 @@ class WijzerServer(Server):
                 access_log=None,
                 print=lambda *_: self.announce(),
             )
-        except GracefulExit:
-            pass
         finally:
             loop.close()
