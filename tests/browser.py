@@ -37,7 +37,7 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 ADDRESS = re.compile(r"Open dit adres: (http://\S+)")
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]"}
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 
 @dataclass
@@ -59,19 +59,24 @@ class Server:
 
 
 def start_server(
-    progress_dir: Path | None, *extra: str, env: dict[str, str] | None = None, timeout: float = 30.0
+    progress_dir: Path | None,
+    *extra: str,
+    env: dict[str, str] | None = None,
+    command: list[str] | None = None,
+    timeout: float = 30.0,
 ) -> Server:
     """Start `wijzer serve --port 0` (a free port, safe next to parallel tests) and wait.
 
     Without `progress_dir` the folder comes from `env` (WIJZER_PROGRESS_DIR), as for a user.
+    `command` replaces the whole command line (the benchmark's baseline server).
     """
     env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
-    command = [sys.executable, "-m", "wijzer_tui"]
+    words = [sys.executable, "-m", "wijzer_tui"]
     if progress_dir is not None:
         env.pop("WIJZER_PROGRESS_DIR", None)
-        command += ["--progress-dir", str(progress_dir)]
+        words += ["--progress-dir", str(progress_dir)]
     process = subprocess.Popen(
-        [*command, "serve", "--port", "0", *extra],
+        command or [*words, "serve", "--port", "0", *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -103,7 +108,7 @@ def open_context(playwright: Playwright, profile_dir: Path, width: int, height: 
     context.outside_requests = []  # type: ignore[attr-defined]
 
     def guard(route: Route, request: Request) -> None:
-        if urlparse(request.url).hostname in {"127.0.0.1", "localhost", "::1"}:
+        if urlparse(request.url).hostname in LOCAL_HOSTS:
             route.continue_()
         else:
             context.outside_requests.append(request.url)  # type: ignore[attr-defined]
