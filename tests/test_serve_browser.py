@@ -132,3 +132,33 @@ def test_team_training_in_the_browser_reads_from_the_back_of_the_room(
         screenshot(tab, f"serve-team-{width}x{height}.png")
         assert context.outside_requests == []
         context.close()
+
+
+def test_the_coordinators_overview_in_the_browser(playwright: Playwright, tmp_path: Path):
+    progress = tmp_path / "voortgang"
+    store = ProgressStore(progress)
+    store.create_profile("Sanne", "wijkteam", "Gemeente Voorbeeld", "Team Noord")
+    store.create_profile("Bram", "politie", "Politie Zuid", "Wijkagenten")
+    with serving(progress, "--report") as server:
+        context = open_context(playwright, tmp_path / "chromium", 1280, 720)
+        tab = Tab(context, server.url)
+        tab.open()
+        overview = tab.wait_for("Overzicht — voortgang van de deelnemers")
+        assert "Sanne" in tab.wait_for("Bram") and "Team Noord" in overview
+        context.close()
+
+
+def test_stopping_in_the_page_says_so_in_dutch(playwright: Playwright, tmp_path: Path):
+    progress = tmp_path / "voortgang"
+    ProgressStore(progress).create_profile("Sanne", "wijkteam", "", "")
+    with serving(progress) as server:
+        context = open_context(playwright, tmp_path / "chromium", 1280, 720)
+        tab = Tab(context, server.url)
+        tab.open()
+        tab.wait_for("Hoi Sanne.")
+        tab.press("q")  # Stoppen on the home screen: this tab's app ends, the server stays
+        tab.page.wait_for_selector("#gestopt", state="visible", timeout=20_000)
+        assert "wijzer is gestopt" in tab.page.inner_text("#gestopt")
+        tab.page.click("text=Opnieuw starten")
+        tab.wait_for("Hoi Sanne.")  # a fresh app process from the same server
+        context.close()
