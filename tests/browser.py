@@ -13,7 +13,7 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,6 +126,7 @@ class Tab:
         self.url = url
         self.screen = pyte.Screen(80, 24)
         self.stream = pyte.ByteStream(self.screen)
+        self.last_output = time.monotonic()
         self.page.on("websocket", self._attach)
 
     def _attach(self, ws: WebSocket) -> None:
@@ -146,6 +147,7 @@ class Tab:
     def _received(self, payload: str | bytes) -> None:
         if isinstance(payload, bytes):  # terminal output; text frames are control messages
             self.stream.feed(payload)
+            self.last_output = time.monotonic()
 
     def open(self, query: str = "") -> float:
         """Load the page and wait for the app's first screen; seconds from start to render."""
@@ -167,20 +169,37 @@ class Tab:
 
     def wait_for(self, words: str, timeout: float = 20.0) -> str:
         """Wait until `words` are on screen; the screen text."""
+        return self.wait_until(lambda text: words in text, repr(words), timeout)
+
+    def wait_until(self, check: Callable[[str], bool], what: str, timeout: float = 20.0) -> str:
+        """Wait until `check(screen text)` holds; the screen text."""
         deadline = time.monotonic() + timeout
-        while words not in self.text:
+        while not check(self.text):
             if time.monotonic() > deadline:
-                raise AssertionError(f"{words!r} not on screen after {timeout}s:\n{self.text}")
+                raise AssertionError(f"{what} not on screen after {timeout}s:\n{self.text}")
             self.page.wait_for_timeout(100)  # lets Playwright deliver websocket frames
         return self.text
 
+    def settle(self, quiet: float = 0.3, timeout: float = 5.0) -> None:
+        """Wait until the app has drawn nothing for `quiet` seconds (it handled the last key).
+
+        A key that arrives while a screen is still being built can go to the old screen; on a
+        busy machine (parallel tests) that happens, so every key waits for the app to be still.
+        The cursor blinks twice a second, which leaves quiet gaps; `timeout` bounds the wait.
+        """
+        deadline = time.monotonic() + timeout
+        self.page.wait_for_timeout(50)
+        while time.monotonic() - self.last_output < quiet and time.monotonic() < deadline:
+            self.page.wait_for_timeout(50)
+
     def type(self, text: str) -> None:
         self.page.keyboard.type(text)
+        self.settle()
 
     def press(self, *keys: str) -> None:
         for key in keys:
             self.page.keyboard.press(key)
-            self.page.wait_for_timeout(150)
+            self.settle()
 
 
 @contextmanager

@@ -6,6 +6,7 @@ tests run side by side (pytest -n). Screenshots land in tests/output/ (git-ignor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -121,8 +122,12 @@ def test_team_training_in_the_browser_reads_from_the_back_of_the_room(
         for name in ("Ann", "Bo"):
             tab.type(name)
             tab.press("Enter")
-        tab.press("Enter", "ArrowDown", "ArrowDown", "Enter", "Control+b")
-        tab.wait_for("Ik durf er niet op te vertrouwen")
+            listed = re.compile(rf"^ +{name}\b", re.MULTILINE)  # a row of the attendee list
+            tab.wait_until(lambda text, row=listed: bool(row.search(text)), f"{name} listed")
+        tab.press("Enter", "ArrowDown", "ArrowDown", "Enter")
+        tab.wait_until(lambda text: "○ 3. Ik durf" not in text, "case 3 chosen")
+        tab.press("Control+b")
+        tab.wait_for("Teamtraining · casus 3")
         tab.press("v", "v", "v")
         tab.wait_for("Wat doe je?")
         tab.press("1", "+", "+")
