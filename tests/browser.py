@@ -127,6 +127,7 @@ class Tab:
         self.screen = pyte.Screen(80, 24)
         self.stream = pyte.ByteStream(self.screen)
         self.last_output = time.monotonic()
+        self.keys_sent: list[str] = []  # what the page sent to the app, for failure messages
         self.page.on("websocket", self._attach)
 
     def _attach(self, ws: WebSocket) -> None:
@@ -140,6 +141,8 @@ class Tab:
         self.stream = pyte.ByteStream(self.screen)
 
     def _sent(self, payload: str | bytes) -> None:
+        if isinstance(payload, str) and payload.startswith('["stdin"'):
+            self.keys_sent.append(json.loads(payload)[1])
         if isinstance(payload, str) and payload.startswith('["resize"'):
             size = json.loads(payload)[1]
             self.screen.resize(size["height"], size["width"])
@@ -176,7 +179,10 @@ class Tab:
         deadline = time.monotonic() + timeout
         while not check(self.text):
             if time.monotonic() > deadline:
-                raise AssertionError(f"{what} not on screen after {timeout}s:\n{self.text}")
+                raise AssertionError(
+                    f"{what} not on screen after {timeout}s:\n{self.text}\n"
+                    f"last keys sent: {self.keys_sent[-8:]!r}"
+                )
             self.page.wait_for_timeout(100)  # lets Playwright deliver websocket frames
         return self.text
 
