@@ -85,15 +85,21 @@ def test_self_study_in_the_browser_survives_a_reload(playwright: Playwright, tmp
 
 def test_two_tabs_on_one_learner_lose_nothing(playwright: Playwright, tmp_path: Path):
     progress = tmp_path / "voortgang"
-    ProgressStore(progress).create_profile("Sanne", "wijkteam", "", "")
+    learner = ProgressStore(progress).create_profile("Sanne", "wijkteam", "", "")
     with serving(progress) as server:
         context = open_context(playwright, tmp_path / "chromium", 1280, 720)
         first, second = Tab(context, server.url), Tab(context, server.url)
         for tab in (first, second):
             tab.open()
             tab.wait_for("Hoi Sanne.")
-        answer_first_decision(first, 1)
-        answer_first_decision(second, 2)  # saved by another process after the first one's save
+        # Interleaved saves from two app processes: first, second, then first again.
+        first.press("Home", "Enter")
+        first.wait_for("Herken je dit?")
+        answer_first_decision(second, 2)
+        first.press("v")
+        first.wait_for("Wat doe je?")
+        first.press("Space", "v")
+        first.wait_for("Vergelijk met de wijzer")
         first.reload()
         home = first.wait_for("Verder waar je was")
         context.close()
@@ -101,6 +107,8 @@ def test_two_tabs_on_one_learner_lose_nothing(playwright: Playwright, tmp_path: 
     for title in ("1. Ik mis de regie", "2. Ik weet niet wat mijn partners doen"):
         row = next(i for i, line in enumerate(lines) if title in line)
         assert "Bezig" in lines[row + 1], home
+    attempts = ProgressStore(progress).attempts(learner.id)
+    assert sorted(a.scenario_id for a in attempts if a.answers) == ["partners", "regie"]
 
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
