@@ -76,3 +76,11 @@ def test_without_the_web_extra_it_says_how_to_install(
     code = main(["--progress-dir", str(tmp_path), "serve", "--port", "0"])
     assert code == 1
     assert "pip install 'wijzer[web]'" in capsys.readouterr().err
+
+
+def test_an_unknown_address_is_refused_in_dutch(tmp_path: Path, capsys) -> None:
+    argv = ["--progress-dir", str(tmp_path), "serve", "--host", "nergens.invalid", "--netwerk"]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "Op adres 'nergens.invalid' kan wijzer niet luisteren" in err
+    assert "Traceback" not in err

@@ -121,8 +121,8 @@ def listen(host: str, port: int) -> socket.socket:
                 title="Poort bezet",
             ) from None
         raise WijzerError(
-            f"Op adres {host!r} kan wijzer niet luisteren ({exc.strerror or exc}). "
-            "Kies een ander adres met --host.",
+            f"Op adres {host!r} kan wijzer niet luisteren: het is onbekend of geen adres van "
+            "deze computer. Kies een ander adres met --host.",
             title="Adres niet bruikbaar",
         ) from None
     return sock
