@@ -129,12 +129,17 @@ class Tab:
         self.last_output = time.monotonic()
         self.keys_sent: list[str] = []  # what the page sent to the app, for failure messages
         self.page.on("websocket", self._attach)
+        self.page.on("framenavigated", self._navigated)
 
     def _attach(self, ws: WebSocket) -> None:
         query = parse_qs(urlparse(ws.url).query)
         self._reset(int(query.get("width", ["80"])[0]), int(query.get("height", ["24"])[0]))
         ws.on("framesent", self._sent)
         ws.on("framereceived", self._received)
+
+    def _navigated(self, frame) -> None:
+        if frame == self.page.main_frame:  # a new page: the old screen text is gone
+            self._reset(self.screen.columns, self.screen.lines)
 
     def _reset(self, width: int, height: int) -> None:
         self.screen = pyte.Screen(width, height)

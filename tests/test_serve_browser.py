@@ -174,4 +174,23 @@ def test_stopping_in_the_page_says_so_in_dutch(playwright: Playwright, tmp_path:
         assert "wijzer is gestopt" in tab.page.inner_text("#gestopt")
         tab.page.click("text=Opnieuw starten")
         tab.wait_for("Hoi Sanne.")  # a fresh app process from the same server
+
+        # Ctrl+C on the server with the tab still open: the tab says so, no app is left over.
+        code, output = server.stop()
+        tab.page.wait_for_selector("#gestopt", state="visible", timeout=20_000)
         context.close()
+    assert code == 0 and "Traceback" not in output
+    assert app_processes(progress) == []
+
+
+def app_processes(progress: Path) -> list[str]:
+    """Command lines of running processes that serve this progress folder."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            words = cmdline.read_bytes().split(b"\0")
+        except OSError:  # the process ended while we looked
+            continue
+        if str(progress).encode() in words:
+            found.append(b" ".join(words).decode(errors="replace"))
+    return found

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
+import os
 import signal
 import socket
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,18 @@ from textual_serve.server import Server, to_int
 PAGE_FOLDER = Path(__file__).resolve().parent / "web_page"
 # How long open tabs get to finish on Ctrl+C before their connections are closed.
 SHUTDOWN_SECONDS = 3.0
+
+
+def child_processes() -> list[str]:
+    """This process's child processes (Linux /proc; elsewhere none are known)."""
+    tasks = Path(f"/proc/{os.getpid()}/task")
+    if not tasks.is_dir():
+        return []
+    found: list[str] = []
+    for task in tasks.iterdir():
+        with contextlib.suppress(OSError):
+            found += (task / "children").read_text().split()
+    return found
 
 
 class WijzerServer(Server):
@@ -44,6 +59,21 @@ class WijzerServer(Server):
 
     async def on_startup(self, app: web.Application) -> None:
         """Nothing: the Dutch address is printed once the socket listens (see `serve`)."""
+
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        app.on_cleanup.append(self.wait_for_tabs)
+        return app
+
+    async def wait_for_tabs(self, app: web.Application) -> None:
+        """After the tabs got their quit message: wait until their app processes have ended,
+        while the event loop still runs. Otherwise asyncio reports their exit (with an English
+        traceback) after the loop was closed."""
+        deadline = time.monotonic() + SHUTDOWN_SECONDS
+        while child_processes() and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        gc.collect()  # ended tabs' process transports close now, not at interpreter exit
+        await asyncio.sleep(0.05)
 
     @aiohttp_jinja2.template("app_index.html")
     async def handle_index(self, request: web.Request) -> dict[str, Any]:
