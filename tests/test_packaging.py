@@ -33,6 +33,7 @@ def test_wheel_contains_code_and_every_scenario(wheel_names: tuple[Path, list[st
     _, names = wheel_names
     assert "wijzer_tui/cli.py" in names
     assert "wijzer_tui/domain/content/loader.py" in names
+    assert "wijzer_tui/web_page/app_index.html" in names  # the page of `wijzer serve`
     repo = Path(__file__).resolve().parent.parent
     shipped = sorted(p.name for p in (repo / "scenarios").glob("*.yaml"))
     assert len(shipped) == 5

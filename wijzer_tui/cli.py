@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "wijzer_tui.cli_merge",
     "wijzer_tui.cli_bewijs",
     "wijzer_tui.cli_sync",
+    "wijzer_tui.cli_serve",
 )
 
 DESCRIPTION = (
