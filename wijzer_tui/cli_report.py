@@ -152,7 +152,7 @@ def _make_report(args: argparse.Namespace) -> int:
     # Only xAPI lists every attempt; the other formats need a summary row per learner.
     keep = args.format == "xapi"
     rows = build_rows(store.iter_records(), scenarios, keep_attempts=keep)
-    agreements = load_team_agreements(store.root)
+    agreements = load_team_agreements(store.root, store.warnings)
     report = report_from_rows(rows, scenarios, flt, args.sort, agreements=agreements)
     _warn(store)
     if rows and not report.rows:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import types
+import typing
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any, Literal, Self
 
 SCHEMA_VERSION = 1
@@ -42,8 +45,70 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+class RecordError(TypeError):
+    """A stored record has a field of the wrong type; the message (Dutch) names the field."""
+
+
+# A field's rule: the exact types it may have, the values a Literal allows (None: any), and the
+# exact type of the items of a list or the values of a dict (keys are always text).
+_Rule = tuple[str, frozenset[type], frozenset[Any] | None, type | None]
+
+
+def _rule_parts(hint: Any) -> tuple[set[type], set[Any] | None, type | None]:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is Literal:
+        return {type(a) for a in args}, set(args), None
+    if origin in (typing.Union, types.UnionType):
+        kinds: set[type] = set()
+        values: set[Any] | None = set()
+        items = None
+        for arm in args:
+            arm_kinds, arm_values, arm_items = _rule_parts(arm)
+            kinds |= arm_kinds
+            items = items or arm_items
+            values = None if values is None or arm_values is None else values | arm_values
+        if values is not None and type(None) in kinds:
+            values.add(None)
+        return kinds, values or None, items
+    if origin in (list, dict):
+        return {origin}, None, args[-1]
+    if hint is type(None) or isinstance(hint, type):
+        return {hint}, None, None
+    raise TypeError(f"no type rule for {hint!r}")  # a new kind of field: add it above
+
+
+@cache
+def _rules(cls: type) -> tuple[_Rule, ...]:
+    """The type rule of every field of a record class, from its annotations."""
+    rules = []
+    for name, hint in typing.get_type_hints(cls).items():
+        if name in cls.__dataclass_fields__:
+            kinds, values, items = _rule_parts(hint)
+            rules.append((name, frozenset(kinds), values and frozenset(values), items))
+    return tuple(rules)
+
+
+def check_fields(record: Any, label: str) -> None:
+    """Raise RecordError unless every field of a dataclass record has exactly its declared type
+    (`bool` is no number, `"80"` no score). `label` names the record in the Dutch message."""
+    data = record.__dict__
+    for name, kinds, values, items in _rules(type(record)):
+        value = data[name]
+        kind = type(value)
+        ok = kind in kinds and (values is None or value in values)
+        if ok and items is not None:
+            if kind is list:
+                ok = all(type(item) is items for item in value)
+            elif kind is dict:
+                ok = all(type(k) is str and type(v) is items for k, v in value.items())
+        if not ok:
+            raise RecordError(f"in {label} heeft het veld {name!r} een verkeerd type")
+
+
 class _Stored:
     """Conversion to and from the plain dicts kept in the store (unknown keys are ignored)."""
+
+    LABEL = "een gegeven"  # how the Dutch message about a wrongly typed field names the record
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for storage."""
@@ -51,14 +116,19 @@ class _Stored:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
-        """Build from stored data, ignoring unknown keys."""
+        """Build from stored data, ignoring unknown keys; RecordError on a wrongly typed field
+        (TypeError on a missing one)."""
         fields = cls.__dataclass_fields__  # type: ignore[attr-defined]
-        return cls(**{k: data[k] for k in fields if k in data})
+        record = cls(**{k: data[k] for k in fields if k in data})
+        check_fields(record, cls.LABEL)
+        return record
 
 
 @dataclass
 class Profile(_Stored):
     """A learner on this machine. `name` may be a pseudonym."""
+
+    LABEL = "het profiel"
 
     id: str
     name: str
@@ -77,6 +147,8 @@ class Profile(_Stored):
 class Answer(_Stored):
     """One answer to one step, saved the moment it is given."""
 
+    LABEL = "een antwoord"
+
     step_id: str
     option_ids: list[str] = field(default_factory=list)
     at: str = field(default_factory=now_iso)
@@ -87,6 +159,8 @@ class Answer(_Stored):
 @dataclass
 class Attempt(_Stored):
     """One pass through one scenario. A retry is a new attempt; history is never overwritten."""
+
+    LABEL = "een poging"
 
     id: str
     learner_id: str
@@ -112,9 +186,10 @@ class Attempt(_Stored):
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Attempt:
         """Build from stored data, ignoring unknown keys; answers become Answer objects."""
-        attempt = super().from_dict(data)
-        attempt.answers = [Answer.from_dict(a) for a in data.get("answers", [])]
-        return attempt
+        answers = data.get("answers", [])
+        if type(answers) is not list or not all(type(a) is dict for a in answers):
+            raise RecordError(f"in {cls.LABEL} heeft het veld 'answers' een verkeerd type")
+        return super().from_dict({**data, "answers": [Answer.from_dict(a) for a in answers]})
 
 
 MAX_LABEL = 60
@@ -142,17 +217,21 @@ def stored_builder(cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
     Data with exactly the dataclass's fields becomes the record's __dict__ as it is: the store
     builds tens of thousands of records for reports and __init__ doubled that cost. Other data
     goes through `cls(...)`: unknown keys are ignored, a missing required field is a TypeError.
+    Every field is type-checked (RecordError), so no report meets a wrongly typed value.
     """
     keys = cls.__dataclass_fields__.keys()
     plain = "__slots__" not in cls.__dict__ and not hasattr(cls, "__post_init__")
     new = object.__new__
+    label = cls.LABEL
 
     def build(data: dict[str, Any]) -> Any:
         if plain and data.keys() == keys:
             record = new(cls)
             record.__dict__ = data
-            return record
-        return cls(**{k: data[k] for k in keys if k in data})
+        else:
+            record = cls(**{k: data[k] for k in keys if k in data})
+        check_fields(record, label)
+        return record
 
     return build
 

@@ -10,7 +10,15 @@ from pathlib import Path
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.model import Scenario, Step
 from wijzer_tui.domain.paths import ensure_private_dir
-from wijzer_tui.domain.records import SCHEMA_VERSION, Answer, Attempt, Profile, new_id, now_iso
+from wijzer_tui.domain.records import (
+    SCHEMA_VERSION,
+    Answer,
+    Attempt,
+    Profile,
+    RecordError,
+    new_id,
+    now_iso,
+)
 from wijzer_tui.domain.storage import (
     DamagedFileError,
     Data,
@@ -35,6 +43,8 @@ def _session_of(path: Path, data: Data) -> TeamSession:
         raise DamagedFileError(path, "de sessie ontbreekt")
     try:
         session = TeamSession.from_dict(next(iter(table.values())))
+    except RecordError as exc:
+        raise DamagedFileError(path, str(exc)) from exc
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DamagedFileError(path, "de sessie is onvolledig") from exc
     if session.id != path.stem:

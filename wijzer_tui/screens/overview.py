@@ -126,7 +126,7 @@ class OverviewScreen(BaseScreen):
         # Summary rows, made while each file is read: keeping every attempt of every learner
         # doubled the time to load. The details read one learner's attempts when opened.
         rows = build_rows(self.store.iter_records(), self.scenarios, keep_attempts=False)
-        agreements = load_team_agreements(self.store.root)
+        agreements = load_team_agreements(self.store.root, self.store.warnings)
         self.app.call_from_thread(self.loaded, rows, agreements)
 
     def loaded(self, rows: list[Row], agreements: list[Agreement]) -> None:
