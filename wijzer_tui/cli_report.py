@@ -177,6 +177,10 @@ def _report_text(report: Report, args: argparse.Namespace) -> str:
 
 
 def _open_overview(progress_dir: str | None) -> int:
+    from wijzer_tui.cli import has_terminal, without_terminal
+
+    if not has_terminal():
+        return without_terminal("Het overzicht van wijzer report")
     try:
         from wijzer_tui.app import run_overview
     except ImportError:
