@@ -10,15 +10,10 @@ from report_fixtures import records
 
 from wijzer_tui import cli
 from wijzer_tui.domain.errors import ExportError
+from wijzer_tui.domain.import_check import MAX_BYTES, read_export
 from wijzer_tui.domain.records import Answer
 from wijzer_tui.domain.store import ProgressStore
-from wijzer_tui.domain.transfer import (
-    MAX_BYTES,
-    choose_learner,
-    export_learner,
-    import_files,
-    read_export,
-)
+from wijzer_tui.domain.transfer import choose_learner, export_learner, import_files
 
 DATA = Path(__file__).resolve().parent / "data" / "transfer"
 GOOD = DATA / "goed.json"

@@ -136,7 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Callable[[argparse.Namespace], int] = args.handler
         return handler(args)
     except WijzerError as exc:
-        print(f"{exc.title}: {exc.message}", file=sys.stderr)
+        from wijzer_tui.domain.safe_text import visible  # names in messages come from files
+
+        print(visible(f"{exc.title}: {exc.message}", newlines=True), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("\nGestopt. Wat je had opgeslagen, blijft bewaard.", file=sys.stderr)

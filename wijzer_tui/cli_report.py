@@ -15,8 +15,9 @@ if TYPE_CHECKING:
 CSV_HELP = """\
 CSV opent goed in Nederlandse Excel: UTF-8 met BOM en ; als scheidingsteken.
 Gebruik --delimiter , voor Engelstalige programma's. Een cel die begint met
-=, +, -, @, een tab of een regelterugloop krijgt een ' ervoor, zodat een
-spreadsheet er geen formule van maakt.
+=, +, - of @ krijgt een ' ervoor, zodat een spreadsheet er geen formule van
+maakt. Dat geldt ook na spaties of een nieuwe regel, en voor brede tekens
+zoals ＝. Stuurtekens (zoals ESC) staan er zichtbaar in, bijvoorbeeld als \\x1b.
 
 Reflecties staan alleen in het rapport als de deelnemer ze deelt.
 Zonder --format opent het overzicht in de oefenmodule."""
@@ -100,9 +101,16 @@ def _store(progress_dir: str | None):  # -> ProgressStore; imported late to keep
     return ProgressStore(resolve_progress_dir(progress_dir)[0])
 
 
+def _say(text: str, *, err: bool = False) -> None:
+    """Print a message; names and file names in it come from files, so controls are escaped."""
+    from wijzer_tui.domain.safe_text import visible
+
+    print(visible(text), file=sys.stderr if err else sys.stdout)
+
+
 def _warn(store) -> None:
     for message in store.warnings:
-        print(f"Let op: {message}", file=sys.stderr)
+        _say(f"Let op: {message}", err=True)
 
 
 def _emit(text: str, output: str | None, *, bom: bool = False) -> None:
@@ -133,7 +141,7 @@ def run_report(args: argparse.Namespace) -> int:
     with paused_gc():
         shown = _make_report(args)
     if args.output:
-        print(f"Rapport geschreven naar {args.output} ({shown} deelnemers).")
+        _say(f"Rapport geschreven naar {args.output} ({shown} deelnemers).")
     return 0
 
 
@@ -156,7 +164,7 @@ def _make_report(args: argparse.Namespace) -> int:
     report = report_from_rows(rows, scenarios, flt, args.sort, agreements=agreements)
     _warn(store)
     if rows and not report.rows:
-        print(f"Let op: geen deelnemers gevonden voor {flt.describe()}.", file=sys.stderr)
+        _say(f"Let op: geen deelnemers gevonden voor {flt.describe()}.", err=True)
     _emit(_report_text(report, args), args.output, bom=args.format == "csv")
     return len(report.rows)
 
@@ -202,8 +210,8 @@ def run_export(args: argparse.Namespace) -> int:
     count = export_learner(store, profile, path)
     _warn(store)
     shared = "met je reflecties" if profile.share_reflections else "zonder je reflecties"
-    print(f"Geëxporteerd: {profile.name}, {count} pogingen, {shared}.")
-    print(f"Bestand: {path}")
+    _say(f"Geëxporteerd: {profile.name}, {count} pogingen, {shared}.")
+    _say(f"Bestand: {path}")
     print("Geef dit bestand aan je coördinator. Die voegt het toe met: wijzer import BESTAND")
     return 0
 
@@ -217,9 +225,9 @@ def run_import(args: argparse.Namespace) -> int:
     _warn(store)
     for r in results:
         what = f"{r.added} nieuwe pogingen" if r.added else "al bekend, niets veranderd"
-        print(f"{r.profile.name}: {what} ({r.path.name}).")
+        _say(f"{r.profile.name}: {what} ({r.path.name}).")
     total = sum(r.added for r in results)
-    print(f"Klaar: {len(results)} bestanden, {total} nieuwe pogingen in {store.root}.")
+    _say(f"Klaar: {len(results)} bestanden, {total} nieuwe pogingen in {store.root}.")
     return 0
 
 

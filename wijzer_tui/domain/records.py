@@ -11,6 +11,9 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any, Literal, Self
 
+# Re-exported: forms, stores and team sessions clean typed labels with it.
+from wijzer_tui.domain.safe_text import clean_label as clean_label
+
 SCHEMA_VERSION = 1
 
 BEROEPSGROEPEN: tuple[str, ...] = (
@@ -190,15 +193,6 @@ class Attempt(_Stored):
         if type(answers) is not list or not all(type(a) is dict for a in answers):
             raise RecordError(f"in {cls.LABEL} heeft het veld 'answers' een verkeerd type")
         return super().from_dict({**data, "answers": [Answer.from_dict(a) for a in answers]})
-
-
-MAX_LABEL = 60
-
-
-def clean_label(text: str, limit: int = MAX_LABEL) -> str:
-    """A name, team or organisation made safe to store and show: no control characters, trimmed."""
-    printable = "".join(ch if ch.isprintable() else " " for ch in text)
-    return " ".join(printable.split())[:limit]
 
 
 def local_date(iso: str | None) -> str:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from wijzer_tui.domain.model import Scenario, Step
 from wijzer_tui.domain.records import Answer, Attempt
+from wijzer_tui.domain.safe_text import clean_reflection
 from wijzer_tui.domain.scoring import scenario_score
 
 if TYPE_CHECKING:
@@ -123,6 +124,8 @@ class Pass:
         step = self.step
         if step is None:
             raise ValueError("no step at this position")
+        if reflection is not None:
+            reflection = clean_reflection(reflection)  # typed or pasted: no control characters
         answer = Answer(step.id, list(option_ids), reflection=reflection, ticked_tips=ticked or [])
         self.index += 1
         self.attempt = self.store.save_answer(

@@ -2,31 +2,28 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from wijzer_tui import __version__
 from wijzer_tui.domain.errors import ExportError
 from wijzer_tui.domain.exports import write_file
-from wijzer_tui.domain.paths import os_reason
-from wijzer_tui.domain.records import BEROEPSGROEPEN, Attempt, Profile, now_iso
+from wijzer_tui.domain.import_check import (
+    EXPORT_FORMAT,
+    EXPORT_VERSION,
+    Refused,
+    check_export,
+    read_bytes,
+    refused,
+)
+from wijzer_tui.domain.records import Attempt, Profile, now_iso
 from wijzer_tui.domain.store import ProgressStore
-
-EXPORT_FORMAT = "wijzer-export"
-EXPORT_VERSION = 1
-MAX_BYTES = 10 * 1024 * 1024
-MAX_DEPTH = 10  # a real export nests 5 levels deep
-MAX_ATTEMPTS = 10_000
-_ID = re.compile(r"[A-Za-z0-9_-]{1,64}\Z")
-
-
-class _Invalid(Exception):
-    """A reason (Dutch) why an export file is refused."""
 
 
 @dataclass(frozen=True)
@@ -97,175 +94,42 @@ def export_learner(store: ProgressStore, profile: Profile, path: Path) -> int:
     return len(attempts)
 
 
-# -- reading and checking ----------------------------------------------------------------------
-
-
-def _depth_ok(data: Any) -> bool:
-    stack = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            return False
-        if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
-    return True
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(name)  # NaN and Infinity are not JSON
-
-
-def _field(data: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, *,
-           optional: bool = False, limit: int = 200) -> Any:  # fmt: skip
-    """A field of the right type (bool is not a number here) and a sane size."""
-    value = data.get(key)
-    if value is None and optional:
-        return None
-    if isinstance(value, bool) and kind is not bool:
-        raise _Invalid(f"{where}: veld {key!r} heeft een verkeerd type")
-    if not isinstance(value, kind):
-        raise _Invalid(f"{where}: veld {key!r} ontbreekt of heeft een verkeerd type")
-    if isinstance(value, str | list) and len(value) > limit:
-        raise _Invalid(f"{where}: veld {key!r} is te lang")
-    return value
-
-
-def _ident(data: dict[str, Any], key: str, where: str, optional: bool = False) -> str | None:
-    value = _field(data, key, str, where, optional=optional)
-    if value is not None and not _ID.match(value):
-        raise _Invalid(f"{where}: veld {key!r} bevat tekens die niet mogen")
-    return value
-
-
-def _moment(data: dict[str, Any], key: str, where: str, optional: bool = False) -> None:
-    value = _field(data, key, str, where, optional=optional, limit=40)
-    if value is not None:
-        try:
-            datetime.fromisoformat(value)
-        except ValueError as exc:
-            raise _Invalid(f"{where}: veld {key!r} is geen geldige datum") from exc
-
-
-def _strings(data: dict[str, Any], key: str, where: str) -> None:
-    items = _field(data, key, list, where, limit=100)
-    if not all(isinstance(i, str) and len(i) <= 64 for i in items):
-        raise _Invalid(f"{where}: veld {key!r} moet een lijst met korte teksten zijn")
-
-
-def _check_profile(data: Any) -> Profile:
-    if not isinstance(data, dict):
-        raise _Invalid("het profiel ontbreekt")
-    where = "profiel"
-    _ident(data, "id", where)
-    if not _field(data, "name", str, where).strip():
-        raise _Invalid("profiel: de naam is leeg")
-    if _field(data, "beroepsgroep", str, where) not in BEROEPSGROEPEN:
-        raise _Invalid("profiel: onbekende beroepsgroep")
-    _moment(data, "created", where)
-    # Every other text or yes/no field of Profile, also ones added later, must have its type.
-    for name, spec in Profile.__dataclass_fields__.items():
-        kind = {"str": str, "bool": bool}.get(str(spec.type))
-        if kind is not None and name in data and name not in ("id", "name", "created"):
-            _field(data, name, kind, where)
-    return Profile.from_dict(data)
-
-
-def _check_attempt(data: Any, number: int, learner_id: str) -> Attempt:
-    where = f"poging {number}"
-    if not isinstance(data, dict):
-        raise _Invalid(f"{where} heeft een verkeerde vorm")
-    _ident(data, "id", where)
-    if _ident(data, "learner_id", where) != learner_id:
-        raise _Invalid(f"{where} hoort bij een andere deelnemer")
-    _ident(data, "scenario_id", where)
-    if _field(data, "content_version", int, where) < 0:
-        raise _Invalid(f"{where}: veld 'content_version' is negatief")
-    if data.get("mode") not in ("self", "team") or data.get("status") not in (
-        "busy", "finished", "stopped",
-    ):  # fmt: skip
-        raise _Invalid(f"{where}: onbekende manier van oefenen of status")
-    _moment(data, "started", where)
-    _moment(data, "finished", where, optional=True)
-    score = _field(data, "score", int, where, optional=True)
-    if score is not None and not 0 <= score <= 100:
-        raise _Invalid(f"{where}: de score ligt niet tussen 0 en 100")
-    _field(data, "position", str, where, optional=True)
-    _ident(data, "team_session_id", where, optional=True)
-    for i, answer in enumerate(_field(data, "answers", list, where, limit=200), start=1):
-        here = f"{where}, antwoord {i}"
-        if not isinstance(answer, dict):
-            raise _Invalid(f"{here} heeft een verkeerde vorm")
-        _field(answer, "step_id", str, here, limit=64)
-        _strings(answer, "option_ids", here)
-        _strings(answer, "ticked_tips", here)
-        _moment(answer, "at", here)
-        _field(answer, "reflection", str, here, optional=True, limit=20_000)
-    return Attempt.from_dict(data)
-
-
-def read_export(path: Path) -> tuple[Profile, list[Attempt]]:
-    """Read and check one export file; ExportError (Dutch) naming the file and the reason."""
-    try:
-        return _read_export(Path(path))
-    except _Invalid as reason:
-        raise ExportError(f"{Path(path).name} is geweigerd: {reason}.") from None
-
-
-def _read_export(path: Path) -> tuple[Profile, list[Attempt]]:
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise _Invalid("dit bestand bestaat niet") from None
-    except IsADirectoryError:
-        raise _Invalid("dit is een map, geen bestand") from None
-    except OSError as exc:
-        raise _Invalid(f"het kon niet worden gelezen ({os_reason(exc)})") from None
-    if len(raw) > MAX_BYTES:
-        raise _Invalid("het bestand is groter dan 10 MB; zo groot is een export van wijzer nooit")
-    try:
-        data = json.loads(raw.decode("utf-8-sig"), parse_constant=_reject_constant)
-    except (UnicodeDecodeError, ValueError):
-        raise _Invalid("het is geen geldig JSON-bestand") from None
-    except RecursionError:
-        raise _Invalid("het is te diep genest") from None
-    if not _depth_ok(data):
-        raise _Invalid("het is te diep genest")
-    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise _Invalid("het is geen exportbestand van wijzer")
-    version = data.get("version")
-    if type(version) is not int or version < 1:
-        raise _Invalid("het versienummer ontbreekt of klopt niet")
-    if version > EXPORT_VERSION:
-        raise _Invalid(
-            f"het is gemaakt met een nieuwere versie van wijzer (exportversie {version}). "
-            "Werk wijzer bij en probeer het opnieuw"
-        )
-    profile = _check_profile(data.get("profile"))
-    attempts = data.get("attempts")
-    if not isinstance(attempts, list) or len(attempts) > MAX_ATTEMPTS:
-        raise _Invalid("de lijst met pogingen ontbreekt of is te lang")
-    return profile, [_check_attempt(a, i, profile.id) for i, a in enumerate(attempts, start=1)]
+def _digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
 
 
 def import_files(store: ProgressStore, paths: Sequence[Path]) -> list[ImportResult]:
     """Check every file first; only when all are fine, merge them into the store.
 
-    Importing a file again adds nothing. Raises ExportError listing every refused file; the
-    store is then untouched.
+    Streams: the first pass checks one file at a time and keeps only a digest of its bytes, the
+    second reads, checks and merges each file again, so memory does not grow with the number
+    of files (20,000 exports: see bench/import.py). Importing a file again adds nothing.
+    Raises ExportError listing every refused file; the store is then untouched.
     """
-    problems, checked = [], []
+    paths = [Path(p) for p in paths]
+    problems, digests = [], []
     for path in paths:
         try:
-            checked.append((Path(path), *read_export(Path(path))))
-        except ExportError as exc:
-            problems.append(exc.message)
+            raw = read_bytes(path)
+            check_export(raw)
+            digests.append(_digest(raw))
+        except Refused as reason:
+            problems.append(refused(path, reason).message)
     if problems:
         lines = "\n".join(f"- {p}" for p in problems)
         raise ExportError(f"Er is niets geïmporteerd.\n{lines}")
-    return [
-        ImportResult(path, profile, store.import_learner(profile, attempts), len(attempts))
-        for path, profile, attempts in checked
-    ]
+    results = []
+    for path, digest in zip(paths, digests, strict=True):
+        try:
+            raw = read_bytes(path)
+            if _digest(raw) != digest:
+                raise Refused("het is veranderd tijdens het importeren")
+            profile, attempts = check_export(raw)
+        except Refused as reason:
+            raise ExportError(
+                f"{refused(path, reason).message} De {len(results)} bestanden ervoor zijn wel "
+                "geïmporteerd. Importeer opnieuw: dubbel importeren verandert niets."
+            ) from None
+        added = store.import_learner(profile, attempts)
+        results.append(ImportResult(path, profile, added, len(attempts)))
+    return results

@@ -35,6 +35,7 @@ from wijzer_tui.domain.report import (
 )
 from wijzer_tui.domain.report_detail import LearnerDetail, learner_detail
 from wijzer_tui.domain.report_team import Agreement, filter_agreements, load_team_agreements
+from wijzer_tui.domain.safe_text import visible
 from wijzer_tui.domain.store import ProgressStore
 from wijzer_tui.screens.base import BaseScreen
 
@@ -133,7 +134,7 @@ class OverviewScreen(BaseScreen):
         """Fill the filter menus and the grid once the records are read."""
         self.rows, self.agreements = rows, agreements
         for name, values in filter_choices(rows).items():
-            self.query_one(f"#filter-{name}", Select).set_options((v, v) for v in values)
+            self.query_one(f"#filter-{name}", Select).set_options((visible(v), v) for v in values)
         for warning in self.store.warnings:
             self.notify(warning, title="Let op: voortgangsbestand", severity="warning")
         self.refresh_view()
@@ -153,9 +154,10 @@ class OverviewScreen(BaseScreen):
         table.clear()
         for row in self.shown:
             p = row.profile
-            name = p.name if len(p.name) <= 12 else p.name[:11] + "…"
+            name = visible(p.name if len(p.name) <= 12 else p.name[:11] + "…")
             cells = [_cell(row, s.id) for s in self.scenarios]
-            table.add_row(name, *cells, p.team, p.organisation, p.beroepsgroep, key=p.id)
+            labels = (visible(p.team), visible(p.organisation), visible(p.beroepsgroep))
+            table.add_row(name, *cells, *labels, key=p.id)
         count = f"{len(self.shown)} van {len(self.rows)} deelnemers"
         if not self.rows:
             count = "Nog geen deelnemers in deze voortgangsmap"
@@ -191,8 +193,9 @@ class OverviewScreen(BaseScreen):
             if s.agreements:
                 text.append("Afspraken:\n", style="italic")
             for a in s.agreements:
-                text.append(f"• {a.who or 'Iemand'}: {a.what} (wanneer: {a.when or 'open'})")
-                context = ", ".join(x for x in (a.team, dutch_date(a.date)) if x)
+                who, what, when = visible(a.who), visible(a.what), visible(a.when)
+                text.append(f"• {who or 'Iemand'}: {what} (wanneer: {when or 'open'})")
+                context = ", ".join(x for x in (visible(a.team), dutch_date(a.date)) if x)
                 text.append(f" · {context}\n" if context else "\n", style="dim")
             text.append("\n")
         if not own:
@@ -269,7 +272,7 @@ class LearnerScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
-            scroll.border_title = self.detail.profile.name
+            scroll.border_title = visible(self.detail.profile.name)
             yield Static(detail_text(self.detail))
         yield Footer(compact=True)
 
@@ -278,8 +281,10 @@ def detail_text(detail: LearnerDetail) -> Text:
     """The learner detail as styled Dutch text."""
     p = detail.profile
     text = Text()
-    where = " · ".join(x for x in (p.beroepsgroep, p.organisation, p.team) if x)
-    text.append(f"{p.name}{' (demodeelnemer, verzonnen)' if p.synthetic else ''}\n", style="bold")
+    where = " · ".join(visible(x) for x in (p.beroepsgroep, p.organisation, p.team) if x)
+    text.append(
+        f"{visible(p.name)}{' (demodeelnemer, verzonnen)' if p.synthetic else ''}\n", style="bold"
+    )
     text.append(f"{where}\n\n")
     for item in detail.scenarios:
         s = item.scenario
@@ -297,7 +302,7 @@ def detail_text(detail: LearnerDetail) -> Text:
             for tip in line.missed:
                 text.append(f"    ○ Gemist: {tip.title or tip.id}\n", style="dim")
         for reflection in item.reflections:
-            text.append(f"  Reflectie: {reflection}\n", style="italic")
+            text.append(f"  Reflectie: {visible(reflection, newlines=True)}\n", style="italic")
         text.append("\n")
     if not detail.shares_reflections:
         text.append("Reflecties zijn privé: deze deelnemer deelt ze niet.\n", style="dim")
