@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from wijzer_tui import cli
+from wijzer_tui.domain import transfer
 from wijzer_tui.domain.errors import ExportError
 from wijzer_tui.domain.store import ProgressStore
 from wijzer_tui.domain.transfer import import_files
@@ -147,3 +148,33 @@ def test_control_characters_in_file_names_are_escaped_in_messages(
     assert cli.main(["--progress-dir", str(folder), "import", str(hostile)]) == 1
     err = capsys.readouterr().err
     assert "a\\x1b[2Jb\\x07.json is geweigerd" in err and "\x1b" not in err and "\x07" not in err
+
+
+def test_a_file_changed_between_check_and_merge_stops_the_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = changed(tmp_path, lambda d: None)
+    second = tmp_path / "tweede.json"
+    data = good()
+    data["profile"]["id"] = "eva0002"
+    for attempt in data["attempts"]:
+        attempt["learner_id"] = "eva0002"
+    second.write_text(json.dumps(data), encoding="utf-8")
+    checked = []
+    real_check = transfer.check_export
+
+    def check_then_change(raw: bytes) -> object:
+        checked.append(raw)
+        if len(checked) == 2:  # both checked: now someone edits the second file
+            second.write_text(json.dumps({**data, "exported": "2025-04-01T00:00:00+00:00"}))
+        return real_check(raw)
+
+    monkeypatch.setattr(transfer, "check_export", check_then_change)
+    store = ProgressStore(tmp_path / "voortgang")
+    with pytest.raises(ExportError) as caught:
+        import_files(store, [first, second])
+    assert "tweede.json is geweigerd: het is veranderd tijdens het importeren" in str(
+        caught.value.message
+    )
+    assert "Er is al 1 bestand geïmporteerd" in caught.value.message
+    assert [p.id for p in store.profiles()] == ["eva0001"]

@@ -97,3 +97,26 @@ def test_sweep_is_once_per_folder_and_reports_what_it_removed(tmp_path: Path) ->
     again = leftover(tmp_path / ".x.json.ijklmnop.tmp", 7200)
     write_atomic(tmp_path / "x.json", b"{}")  # this process swept this folder already
     assert again.exists() and (tmp_path / "x.json").read_bytes() == b"{}"
+
+
+def test_an_import_syncs_its_folder_once_and_every_file_before_its_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """20,000 folder syncs made an import of 20,000 files slow; the data is still synced."""
+    from wijzer_tui.domain.transfer import import_files
+
+    synced: list[str] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(paths, "_fsync_dir", lambda folder: synced.append(f"map {folder.name}"))
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append("bestand") or real_fsync(fd))
+    good = Path(__file__).resolve().parent / "data" / "transfer" / "goed.json"
+    other = tmp_path / "ander.json"
+    other.write_text(good.read_text(encoding="utf-8").replace("eva0001", "eva0002"), "utf-8")
+    store = ProgressStore(tmp_path)
+    store.create_profile("Anna", "politie")
+    synced.clear()
+    import_files(store, [good, other])
+    assert synced == ["bestand", "bestand", "map learners"]
+    synced.clear()
+    store.create_profile("Bram", "politie")  # outside an import: the folder after each write
+    assert synced == ["bestand", "map learners"]

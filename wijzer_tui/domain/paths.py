@@ -5,10 +5,12 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 import tempfile
 import time
-from collections.abc import Mapping
-from contextlib import suppress
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from datetime import datetime
 from pathlib import Path
 
@@ -69,8 +71,10 @@ def ensure_private_dir(path: Path) -> Path:
         ) from exc
     # mkdir's mode is reduced by the umask and ignored for existing folders. chmod fails on a
     # folder we do not own (e.g. a chosen shared folder): usable as long as we may write in it.
+    # Only when needed: each chmod changes the folder's metadata, which every write then syncs.
     with suppress(OSError):
-        path.chmod(0o700)
+        if stat.S_IMODE(path.stat().st_mode) != 0o700:
+            path.chmod(0o700)
     if not os.access(path, os.W_OK | os.X_OK):
         raise StoreError(
             f"Je mag niet schrijven in de map {path}. Kies een andere map met --progress-dir."
@@ -124,6 +128,32 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+_DEFERRED: ContextVar[set[Path] | None] = ContextVar("deferred_dir_syncs", default=None)
+
+
+@contextmanager
+def deferred_dir_sync() -> Iterator[None]:
+    """Within the block, write_atomic syncs each folder once at the end, not after each write.
+
+    For bulk writes that are confirmed only at the end (an import of thousands of files): each
+    file's data is still synced before its rename, so a crash leaves every file old or new,
+    never a mix; only which renames survive a crash in the middle is settled at the end.
+    """
+    folders: set[Path] = set()
+    token = _DEFERRED.set(folders)
+    try:
+        yield
+    finally:
+        _DEFERRED.reset(token)
+        for folder in folders:
+            try:
+                _fsync_dir(folder)
+            except OSError as exc:
+                raise StoreError(
+                    f"De map {folder} kon niet worden bijgewerkt ({os_reason(exc)})."
+                ) from exc
+
+
 # A temporary file of write_atomic: ".<target>.<8 random characters of mkstemp>.tmp".
 _TEMP_FILE = re.compile(r"\.(?P<target>.+)\.[a-z0-9_]{8}\.tmp\Z")
 STALE_AFTER = 3600.0  # seconds; a live write takes milliseconds
@@ -173,9 +203,9 @@ def write_atomic(path: Path, payload: bytes) -> None:
     """Replace `path` by `payload` so a crash leaves the old or the new file, never a mix.
 
     Temp file in the same folder (0600 by mkstemp, kept by the rename), flush, fsync,
-    os.replace, fsync of the folder. The first write in a folder per process removes stale
-    temp files of killed writes there (sweep_stale_temp_files). Raises StoreError (Dutch) on a full disk or a read-only
-    folder; the old file then stays intact.
+    os.replace, fsync of the folder (once at the end inside `deferred_dir_sync`). The first
+    write in a folder per process removes stale temp files of killed writes there. Raises
+    StoreError (Dutch) on a full disk or a read-only folder; the old file then stays intact.
     """
     if path.parent not in _SWEPT:
         _SWEPT.add(path.parent)
@@ -189,7 +219,11 @@ def write_atomic(path: Path, payload: bytes) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
         tmp = None
-        _fsync_dir(path.parent)
+        deferred = _DEFERRED.get()
+        if deferred is None:
+            _fsync_dir(path.parent)
+        else:
+            deferred.add(path.parent)
     except OSError as exc:
         raise StoreError(
             f"Je voortgang kon niet worden opgeslagen in {path.parent} ({os_reason(exc)}). "

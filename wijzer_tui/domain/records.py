@@ -6,7 +6,7 @@ import types
 import typing
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any, Literal, Self
@@ -108,14 +108,25 @@ def check_fields(record: Any, label: str) -> None:
             raise RecordError(f"in {label} heeft het veld {name!r} een verkeerd type")
 
 
+def _plain(value: Any) -> Any:
+    if type(value) is list:
+        return [_plain(item) for item in value]
+    if isinstance(value, _Stored):
+        return value.to_dict()
+    return value  # text, numbers, yes/no and None are immutable
+
+
 class _Stored:
     """Conversion to and from the plain dicts kept in the store (unknown keys are ignored)."""
 
     LABEL = "een gegeven"  # how the Dutch message about a wrongly typed field names the record
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data for storage."""
-        return asdict(self)  # type: ignore[call-overload]
+        """Plain data for storage: lists copied, records inside made plain (like asdict, but
+        without its deep copy of every string: an import of 20,000 files spent a third of its
+        time there)."""
+        data = self.__dict__
+        return {k: _plain(data[k]) for k in self.__dataclass_fields__}  # type: ignore[attr-defined]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:

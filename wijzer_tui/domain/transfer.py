@@ -19,9 +19,11 @@ from wijzer_tui.domain.import_check import (
     EXPORT_VERSION,
     Refused,
     check_export,
+    load_checked,
     read_bytes,
     refused,
 )
+from wijzer_tui.domain.paths import deferred_dir_sync
 from wijzer_tui.domain.records import Attempt, Profile, now_iso
 from wijzer_tui.domain.store import ProgressStore
 
@@ -101,10 +103,12 @@ def _digest(raw: bytes) -> bytes:
 def import_files(store: ProgressStore, paths: Sequence[Path]) -> list[ImportResult]:
     """Check every file first; only when all are fine, merge them into the store.
 
-    Streams: the first pass checks one file at a time and keeps only a digest of its bytes, the
-    second reads, checks and merges each file again, so memory does not grow with the number
-    of files (20,000 exports: see bench/import.py). Importing a file again adds nothing.
-    Raises ExportError listing every refused file; the store is then untouched.
+    Streams: the first pass checks one file at a time and keeps only a digest of its bytes; the
+    second reads each file again, makes sure it holds the bytes that were checked, and merges
+    it. Memory does not grow with the number of files (see bench/import.py). Importing a file
+    again adds nothing. Raises ExportError listing every refused file; the store is then
+    untouched. A file changed between the passes stops the import with a message saying how
+    many files went in already (importing again is safe).
     """
     paths = [Path(p) for p in paths]
     problems, digests = [], []
@@ -118,18 +122,25 @@ def import_files(store: ProgressStore, paths: Sequence[Path]) -> list[ImportResu
     if problems:
         lines = "\n".join(f"- {p}" for p in problems)
         raise ExportError(f"Er is niets geïmporteerd.\n{lines}")
-    results = []
+    with deferred_dir_sync():  # one folder sync at the end: the import is confirmed then
+        return _merge(store, paths, digests)
+
+
+def _merge(store: ProgressStore, paths: list[Path], digests: list[bytes]) -> list[ImportResult]:
+    """The second pass of import_files: read each checked file again and merge it."""
+    results: list[ImportResult] = []
     for path, digest in zip(paths, digests, strict=True):
         try:
             raw = read_bytes(path)
             if _digest(raw) != digest:
                 raise Refused("het is veranderd tijdens het importeren")
-            profile, attempts = check_export(raw)
         except Refused as reason:
+            done = "is al 1 bestand" if len(results) == 1 else f"zijn al {len(results)} bestanden"
             raise ExportError(
-                f"{refused(path, reason).message} De {len(results)} bestanden ervoor zijn wel "
-                "geïmporteerd. Importeer opnieuw: dubbel importeren verandert niets."
+                f"{refused(path, reason).message} Er {done} geïmporteerd. "
+                "Importeer opnieuw: dubbel importeren verandert niets."
             ) from None
+        profile, attempts = load_checked(raw)  # the very bytes checked in the first pass
         added = store.import_learner(profile, attempts)
         results.append(ImportResult(path, profile, added, len(attempts)))
     return results
