@@ -135,7 +135,8 @@ class OverviewScreen(BaseScreen):
         self.rows, self.agreements = rows, agreements
         for name, values in filter_choices(rows).items():
             self.query_one(f"#filter-{name}", Select).set_options((visible(v), v) for v in values)
-        for warning in self.store.warnings:
+        while self.store.warnings:  # taken off the list: the app shows what is left, once
+            warning = self.store.warnings.pop(0)
             self.notify(warning, title="Let op: voortgangsbestand", severity="warning")
         self.refresh_view()
 
