@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 from report_fixtures import SCENARIOS
@@ -18,6 +19,7 @@ from wijzer_tui.domain.safe_text import (
     clean_reflection,
     formula_safe,
     has_control,
+    json_text,
     visible,
 )
 from wijzer_tui.domain.session import Pass
@@ -107,3 +109,26 @@ async def test_the_overview_grid_shows_controls_escaped(tmp_path) -> None:
         await pilot.pause()
         row = [str(c) for c in app.screen.query_one("#grid", DataTable).get_row_at(0)]
         assert row[0] == "A\\x1b[2J" and row[-3:] == ["T\\x9b", "O\\x07", "politie"]
+
+
+def test_json_and_xapi_reports_hold_no_raw_control_characters() -> None:
+    from wijzer_tui.domain.exports import to_json
+    from wijzer_tui.domain.report_xapi import to_xapi
+
+    report = hostile_report()
+    for text in (to_json(report), to_xapi(report)):
+        assert not has_control(text.replace("\n", ""))
+    data = json.loads(to_json(report))
+    assert data["learners"][0]["name"] == ESC_NAME and data["learners"][0]["team"] == " =1+1"
+    c1 = {"naam": "CSI\x9b31m DEL\x7f"}
+    assert not has_control(json_text(c1)[:-1]) and json.loads(json_text(c1)) == c1
+
+
+def test_team_forms_remove_control_characters() -> None:
+    from team_fixtures import new_session
+
+    session = new_session("Ann\x1b[2J", "Bo\x07")
+    session.add_attendee("Cor\x9b31m")
+    agreement = session.add_agreement("Ann\x00", "Bel\x1b Veilig Thuis", "vrijdag\x07")
+    assert session.attendees == ["Ann [2J", "Bo", "Cor 31m"]
+    assert (agreement.who, agreement.what, agreement.when) == ("Ann", "Bel Veilig Thuis", "vrijdag")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import tempfile
 from collections.abc import Iterable
@@ -14,7 +13,7 @@ from typing import Any
 from wijzer_tui.domain.errors import ExportError
 from wijzer_tui.domain.paths import os_reason
 from wijzer_tui.domain.report import BUSY, DONE, Cell, Report
-from wijzer_tui.domain.safe_text import formula_safe, visible
+from wijzer_tui.domain.safe_text import formula_safe, json_text, visible
 
 REPORT_FORMAT = "wijzer-rapport"
 REPORT_VERSION = 1
@@ -191,7 +190,7 @@ def report_data(report: Report) -> dict[str, Any]:
 
 def to_json(report: Report) -> str:
     """The report as indented UTF-8 JSON."""
-    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(report_data(report))
 
 
 def _md(text: str) -> str:

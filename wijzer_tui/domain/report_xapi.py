@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Any
 
 from wijzer_tui.domain.report import Report
+from wijzer_tui.domain.safe_text import json_text
 
 # Base IRI for xAPI ids; `.invalid` is reserved, so it never points at a real site.
 XAPI_HOME = "https://wijzer.invalid"
@@ -62,4 +62,4 @@ def to_xapi(report: Report) -> str:
                     "timestamp": attempt.finished,
                 }
             )
-    return json.dumps(statements, ensure_ascii=False, indent=2) + "\n"
+    return json_text(statements)

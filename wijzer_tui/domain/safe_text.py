@@ -12,6 +12,7 @@ can turn into something active when opened.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 
@@ -21,6 +22,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 # Spreadsheets run a cell starting with one of these as a formula (CSV injection), also after
 # leading white space or line breaks, and after Unicode folding ("＝" becomes "=").
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f]")
 _FORMULA_STARTS = ("=", "+", "-", "@")
 _LEADING_BLANKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff]*")
 
@@ -37,6 +39,13 @@ def visible(text: str, *, newlines: bool = False) -> str:
     """
     pattern = _CONTROL_BUT_NEWLINE if newlines else _CONTROL
     return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def json_text(data: object) -> str:
+    """Indented UTF-8 JSON whose text holds no raw control character: json.dumps escapes C0
+    itself, DEL and C1 are escaped here too (the same JSON value, safe to print)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def clean_label(text: str, limit: int = MAX_LABEL) -> str:
