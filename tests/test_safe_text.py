@@ -121,7 +121,7 @@ def test_json_and_xapi_reports_hold_no_raw_control_characters() -> None:
     data = json.loads(to_json(report))
     assert data["learners"][0]["name"] == ESC_NAME and data["learners"][0]["team"] == " =1+1"
     c1 = {"naam": "CSI\x9b31m DEL\x7f"}
-    assert not has_control(json_text(c1)[:-1]) and json.loads(json_text(c1)) == c1
+    assert not has_control(json_text(c1).replace("\n", "")) and json.loads(json_text(c1)) == c1
 
 
 def test_team_forms_remove_control_characters() -> None:
