@@ -102,6 +102,8 @@ def _make_private_dirs(path: Path) -> None:
                 raise
             continue  # made by another process meanwhile: not ours to change
         folder.chmod(0o700)
+    if not path.is_dir():
+        raise FileExistsError(errno.EEXIST, "not a folder", str(path))
 
 
 def os_reason(exc: OSError) -> str:
