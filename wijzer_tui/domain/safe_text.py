@@ -20,9 +20,9 @@ MAX_LABEL = 60
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f]")  # json.dumps escapes C0 only
 # Spreadsheets run a cell starting with one of these as a formula (CSV injection), also after
 # leading white space or line breaks, and after Unicode folding ("＝" becomes "=").
-_RAW_IN_JSON = re.compile(r"[\x7f-\x9f]")
 _FORMULA_STARTS = ("=", "+", "-", "@")
 _LEADING_BLANKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff]*")
 
