@@ -138,7 +138,7 @@ def test_attempts_of_unknown_scenarios_are_left_out() -> None:
     assert ALFA.id not in rows[0].cells
 
 
-def test_team_agreements_hook_reads_teams_folder_and_tolerates_odd_files(tmp_path: Path) -> None:
+def test_team_agreements_hook_reads_teams_folder_and_sets_odd_files_aside(tmp_path: Path) -> None:
     assert load_team_agreements(tmp_path) == []
     teams = tmp_path / "teams"
     teams.mkdir()
@@ -154,7 +154,6 @@ def test_team_agreements_hook_reads_teams_folder_and_tolerates_odd_files(tmp_pat
         "entries": {},
         "agreements": [
             {"who": "Anna", "what": "Belt Veilig Thuis voor advies", "when": "vrijdag"},
-            {"who": "Bram", "what": 42},  # no text: skipped
         ],
         "status": "finished",
         "schema_version": 1,
@@ -162,7 +161,14 @@ def test_team_agreements_hook_reads_teams_folder_and_tolerates_odd_files(tmp_pat
     (teams / "s1.json").write_text(json.dumps({"session": {"1": session}}), encoding="utf-8")
     (teams / "kapot.json").write_text("{niet af", encoding="utf-8")
     (teams / "lijst.json").write_text("[1, 2]", encoding="utf-8")
-    found = load_team_agreements(tmp_path)
+    odd = {**session, "id": "s2", "agreements": [{"who": "Bram", "what": 42}]}  # no text
+    (teams / "s2.json").write_text(json.dumps({"session": {"1": odd}}), encoding="utf-8")
+    warnings: list[str] = []
+    found = load_team_agreements(tmp_path, warnings)
+    assert len(warnings) == 3 and "s2.json was beschadigd" in warnings[2]
+    assert sorted(p.name.split(".")[0] for p in teams.glob("*.beschadigd-*.json")) == [
+        "kapot", "lijst", "s2"
+    ]  # fmt: skip
     assert [(a.who, a.what, a.when, a.team, a.scenario_id, a.date) for a in found] == [
         ("Anna", "Belt Veilig Thuis voor advies", "vrijdag", "Team Noord", "alfa", "2025-03-12")
     ]

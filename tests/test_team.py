@@ -228,6 +228,7 @@ def test_wijzer_team_opens_team_training_in_the_chosen_folder(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.delenv("WIJZER_PROGRESS_DIR", raising=False)
+    monkeypatch.setattr("wijzer_tui.cli.has_terminal", lambda: True)
     opened: list[str | None] = []
     monkeypatch.setattr("wijzer_tui.app.run_team", lambda folder: opened.append(folder) or 0)
     assert main(["--progress-dir", "/tmp/a", "team"]) == 0

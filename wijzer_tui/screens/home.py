@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from wijzer_tui.domain.content.model import Scenario
 from wijzer_tui.domain.errors import WijzerError
+from wijzer_tui.domain.progress.safe_text import visible
 from wijzer_tui.domain.progress.standing import Standing, standings
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.screens.dialogs import ChoiceDialog, ConfirmDialog
@@ -72,7 +73,9 @@ class HomeScreen(BaseScreen):
             return
         self.items = standings(self.wijzer.store, learner.id, self.wijzer.scenarios)
         self.wijzer.show_store_warnings()
-        self.query_one("#greeting", Static).update(f"Hoi {escape(learner.name)}. {QUESTION}")
+        self.query_one("#greeting", Static).update(
+            f"Hoi {escape(visible(learner.name))}. {QUESTION}"
+        )
         options = self.query_one("#scenario-list", OptionList)
         highlighted = options.highlighted
         options.clear_options()

@@ -22,6 +22,7 @@ from wijzer_tui.domain.progress.records import (
     Answer,
     Attempt,
     Profile,
+    RecordError,
     clean_label,
     new_id,
     now_iso,
@@ -83,6 +84,8 @@ def _profile_of(path: Path, data: Data) -> Profile:
         fields = dict(next(iter(table.values())))  # a copy: `data` may be an edit's cache
         fields.pop("schema_version", None)
         profile: Profile = _new_profile(fields)
+    except RecordError as exc:
+        raise DamagedFileError(path, str(exc)) from exc
     except TypeError as exc:
         raise DamagedFileError(path, "het profiel is onvolledig") from exc
     if profile.id != path.stem or not isinstance(profile.name, str):
@@ -99,6 +102,8 @@ def _attempt_of(path: Path, doc: dict[str, Any]) -> Attempt:
         doc.pop("schema_version", None)
         doc["answers"] = [_new_answer(a) for a in doc.get("answers", [])]
         attempt: Attempt = _new_attempt(doc)
+    except RecordError as exc:
+        raise DamagedFileError(path, str(exc)) from exc
     except (TypeError, AttributeError) as exc:
         raise DamagedFileError(path, "een poging is onvolledig") from exc
     if not isinstance(attempt.id, str) or attempt.status not in _STATUSES:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from wijzer_tui.domain.content.model import Step
+from wijzer_tui.domain.progress.records import check_fields
 
 InputMode = Literal["tally", "consensus"]
 
@@ -24,8 +25,10 @@ class TeamAgreement:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TeamAgreement:
-        """Build from stored data."""
-        return cls(str(data.get("who", "")), str(data["what"]), str(data.get("when", "")))
+        """Build from stored data; RecordError on a wrongly typed field."""
+        agreement = cls(data.get("who", ""), data["what"], data.get("when", ""))
+        check_fields(agreement, "een afspraak")
+        return agreement
 
 
 @dataclass
@@ -52,15 +55,12 @@ class GroupEntry:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> GroupEntry:
-        """Build from stored data."""
-        mode = data.get("mode", "tally")
-        tallies = {str(k): int(v) for k, v in dict(data.get("tallies", {})).items() if int(v) > 0}
-        return cls(
-            mode="consensus" if mode == "consensus" else "tally",
-            tallies=tallies,
-            consensus=[str(i) for i in data.get("consensus", [])],
-            revealed=bool(data.get("revealed", False)),
-        )
+        """Build from stored data; RecordError on a wrongly typed field."""
+        fields = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        entry = cls(**fields)
+        check_fields(entry, "een stap van de sessie")
+        entry.tallies = {k: v for k, v in entry.tallies.items() if v > 0}
+        return entry
 
 
 def group_choice(step: Step, entry: GroupEntry) -> list[str]:

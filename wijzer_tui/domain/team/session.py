@@ -10,7 +10,7 @@ from wijzer_tui.domain.content.model import Scenario, Step
 from wijzer_tui.domain.content.scoring import scenario_score
 from wijzer_tui.domain.errors import WijzerError
 from wijzer_tui.domain.progress.people import fold
-from wijzer_tui.domain.progress.records import clean_label, new_id, now_iso
+from wijzer_tui.domain.progress.records import check_fields, clean_label, new_id, now_iso
 from wijzer_tui.domain.team.group import GroupEntry, InputMode, TeamAgreement, group_choice
 
 SessionStatus = Literal["busy", "finished"]
@@ -318,34 +318,17 @@ class TeamSession:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TeamSession:
-        """Build from stored data; raises KeyError, TypeError or ValueError on a wrong shape."""
-        status = data.get("status", "busy")
-        if status not in ("busy", "finished"):
-            raise ValueError(f"unknown status {status!r}")
-        links = data.get("links", {})
-        if not isinstance(links, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in links.items()
-        ):
-            raise ValueError("links must map names to learner ids")
-        return cls(
-            id=str(data["id"]),
-            scenario_id=str(data["scenario_id"]),
-            content_version=int(data["content_version"]),
-            team=str(data.get("team", "")),
-            organisation=str(data.get("organisation", "")),
-            date=str(data.get("date", "")),
-            attendees=[str(a) for a in data["attendees"]],
-            links=dict(links),
-            entries={str(k): GroupEntry.from_dict(v) for k, v in data["entries"].items()},
-            agreements=[TeamAgreement.from_dict(a) for a in data.get("agreements", [])],
-            position=str(data.get("position", "intro")),
-            status=status,
-            timer_minutes=int(data.get("timer_minutes", DEFAULT_MINUTES)),
-            created=str(data.get("created", "")),
-            updated=str(data.get("updated", "")),
-            finished=data.get("finished"),
-            agreement_draft=agreement_draft_of(data.get("agreement_draft")),
-        )
+        """Build from stored data, every field type-checked; raises KeyError, TypeError
+        (RecordError, naming the field), ValueError or AttributeError on a wrong shape."""
+        fields = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        fields["attendees"] = data["attendees"]
+        fields["entries"] = {k: GroupEntry.from_dict(v) for k, v in data["entries"].items()}
+        fields["agreements"] = [TeamAgreement.from_dict(a) for a in data.get("agreements", [])]
+        # A draft is never worth an error: a wrongly shaped one is dropped, not the session.
+        fields["agreement_draft"] = agreement_draft_of(data.get("agreement_draft"))
+        session = cls(**fields)
+        check_fields(session, "de sessie")
+        return session
 
 
 def agreement_draft_of(data: Any) -> dict[str, Any]:

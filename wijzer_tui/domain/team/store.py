@@ -11,7 +11,14 @@ from wijzer_tui.domain.content.model import Scenario, Step
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.progress.paths import ensure_private_dir
 from wijzer_tui.domain.progress.people import attendee_profile_id, same_person
-from wijzer_tui.domain.progress.records import SCHEMA_VERSION, Answer, Attempt, Profile, now_iso
+from wijzer_tui.domain.progress.records import (
+    SCHEMA_VERSION,
+    Answer,
+    Attempt,
+    Profile,
+    RecordError,
+    now_iso,
+)
 from wijzer_tui.domain.progress.storage import (
     DamagedFileError,
     Data,
@@ -36,6 +43,8 @@ def _session_of(path: Path, data: Data) -> TeamSession:
         raise DamagedFileError(path, "de sessie ontbreekt")
     try:
         session = TeamSession.from_dict(next(iter(table.values())))
+    except RecordError as exc:
+        raise DamagedFileError(path, str(exc)) from exc
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DamagedFileError(path, "de sessie is onvolledig") from exc
     if session.id != path.stem:
