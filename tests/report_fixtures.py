@@ -108,7 +108,8 @@ def records() -> list[tuple[Profile, list[Attempt]]]:
     """Four learners. Expected, by hand:
 
     - Anna (Team Noord, Org A, politie): alfa 50 then 84 (team) -> afgerond 84 on 5 March,
-      missed A-T3; beta busy since 6 March 10:05. Private reflection (not shared).
+      missed A-T3; beta busy since 6 March 10:05. Private reflection on the attempt that
+      counts (84), not shared: reports must leave it out.
     - bram (Team Zuid, Org B, onderwijs): alfa 84 (missed A-T1), beta 100 -> mean 92.
     - Carla (Team Noord, Org B, onderwijs): nothing -> nieuw, nieuw.
     - Dirk (no team, Org A, politie, shares reflections): alfa 84 twice; the later one (8 March,
@@ -130,8 +131,18 @@ def records() -> list[tuple[Profile, list[Attempt]]]:
         (
             anna,
             [
-                done("anna", "anna-a1", ALFA, 1, ["o1"], 50, reflection="Geheim: mijn cliënt X."),
-                done("anna", "anna-a2", ALFA, 5, ["o1", "o2"], 84, mode="team"),
+                done("anna", "anna-a1", ALFA, 1, ["o1"], 50),
+                # The private reflection sits on the attempt that counts: reports read this one.
+                done(
+                    "anna",
+                    "anna-a2",
+                    ALFA,
+                    5,
+                    ["o1", "o2"],
+                    84,
+                    mode="team",
+                    reflection="Geheim: mijn cliënt X.",
+                ),
                 anna_busy,
             ],
         ),

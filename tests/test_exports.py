@@ -59,6 +59,16 @@ def test_csv_keeps_private_reflections_out_and_shared_ones_in() -> None:
     assert dirk["reflectie"] == "Eerst het gezin."
 
 
+def test_csv_checks_the_learners_choice_itself_before_writing_reflections() -> None:
+    # Defence in depth: even a cell that carries texts stays empty for a learner who does not share.
+    shown = report()
+    dirk = next(r for r in shown.rows if r.profile.name == "Dirk")
+    assert dirk.cells["alfa"].reflections == ("Eerst het gezin.",)
+    dirk.profile.share_reflections = False  # the learner withdrew consent
+    row = next(r for r in read_csv(to_csv(shown)) if r["naam"] == "Dirk" and r["casus"] == "alfa")
+    assert row["reflectie"] == ""
+
+
 def test_csv_neutralises_formulas() -> None:
     hostile = Profile(
         "x1", '=HYPERLINK("http://evil")', "politie", "+31 20 1234", "-Team", "2025-03-01"
