@@ -110,7 +110,8 @@ def records() -> list[tuple[Profile, list[Attempt]]]:
     - Anna (Team Noord, Org A, politie): alfa 50 then 84 (team) -> afgerond 84 on 5 March,
       missed A-T3; beta busy since 6 March 10:05. Private reflection on the attempt that
       counts (84), not shared: reports must leave it out.
-    - bram (Team Zuid, Org B, onderwijs): alfa 84 (missed A-T1), beta 100 -> mean 92.
+    - bram (Team Zuid, Org B, onderwijs): alfa 84 (2 March, missed A-T1) then 50 (7 March,
+      missed A-T1 and A-T2): the best, earlier one counts; beta 100 -> mean 92.
     - Carla (Team Noord, Org B, onderwijs): nothing -> nieuw, nieuw.
     - Dirk (no team, Org A, politie, shares reflections): alfa 84 twice; the later one (8 March,
       missed A-T3) counts; beta stopped -> bezig.
@@ -151,6 +152,7 @@ def records() -> list[tuple[Profile, list[Attempt]]]:
             [
                 done("bram", "bram-a1", ALFA, 2, ["o2", "o3"], 84),
                 done("bram", "bram-b1", BETA, 3, ["p1", "p2"], 100),
+                done("bram", "bram-a2", ALFA, 7, ["o3"], 50),  # later but lower: 84 still counts
             ],
         ),
         (carla, []),

@@ -144,7 +144,7 @@ def test_markdown_escapes_table_breaking_names() -> None:
 
 def test_xapi_has_one_statement_per_finished_attempt_with_stable_ids() -> None:
     first = json.loads(to_xapi(report()))
-    assert len(first) == 6  # finished attempts: Anna 2, bram 2, Dirk 2
+    assert len(first) == 7  # finished attempts: Anna 2, bram 3, Dirk 2
     again = json.loads(to_xapi(report()))
     assert [s["id"] for s in first] == [s["id"] for s in again]
     statement = first[0]

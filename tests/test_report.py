@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
 from report_fixtures import ALFA, BETA, SCENARIOS, records
 
 from wijzer_tui.domain.demo import demo_records
-from wijzer_tui.domain.exports import to_markdown
+from wijzer_tui.domain.exports import cell_text, to_csv, to_json, to_markdown
 from wijzer_tui.domain.loader import load_scenarios
 from wijzer_tui.domain.report import (
     BUSY,
@@ -18,6 +20,7 @@ from wijzer_tui.domain.report import (
     build_report,
     build_rows,
     filter_choices,
+    report_from_rows,
     sort_rows,
 )
 from wijzer_tui.domain.report_detail import learner_detail
@@ -48,15 +51,47 @@ def test_cells_show_state_score_date_and_mode_of_the_attempt_that_counts() -> No
     assert rows["Dirk"].cells["beta"].state == BUSY
 
 
-def test_record_attempt_rule_matches_the_store(tmp_path: Path) -> None:
+def test_the_best_attempt_counts_in_every_view_even_when_a_later_one_scores_lower(
+    tmp_path: Path,
+) -> None:
+    # bram: alfa 84 on 2 March (missed A-T1), then 50 on 7 March (missed A-T1 and A-T2).
     store = ProgressStore(tmp_path)
     for profile, attempts in records():
         store.import_learner(profile, attempts)
-    for row in build_rows(store.all_records(), SCENARIOS):
-        for scenario in SCENARIOS:
-            expected = store.record_attempt(row.profile.id, scenario.id)
-            shown = row.cells[scenario.id]
-            assert (shown.record if shown.state == DONE else None) == expected
+    full = build_report(store.all_records(), SCENARIOS)
+    summary = report_from_rows(
+        build_rows(store.iter_records(), SCENARIOS, keep_attempts=False), SCENARIOS
+    )
+    for report in (full, summary):
+        cell = by_name(report)["bram"].cells["alfa"]
+        assert (cell.state, cell.score, cell.attempts, cell.missed) == (DONE, 84, 2, {"A-T1"})
+        assert cell_text(cell) == " 84 02-03 Z"  # the grid
+        alfa = report.summaries[0]
+        assert alfa.mean_score == 84  # (84 + 84 + 84) / 3, not with bram's 50
+        assert [(m.tip.id, m.count) for m in alfa.missed] == [("A-T3", 2), ("A-T1", 1)]
+        csv_row = next(
+            r
+            for r in csv.DictReader(io.StringIO(to_csv(report)), delimiter=";")
+            if r["naam"] == "bram" and r["casus"] == "alfa"
+        )
+        assert (csv_row["score"], csv_row["datum"], csv_row["gemiste_tips"]) == (
+            "84",
+            "2025-03-02",
+            "A-T1",
+        )
+        data = json.loads(to_json(report))
+        bram = next(row for row in data["learners"] if row["name"] == "bram")
+        assert bram["scenarios"]["alfa"]["score"] == 84
+        assert bram["scenarios"]["alfa"]["missed_tips"] == ["A-T1"]
+        assert bram["mean_score"] == 92
+        assert "| bram | Team Zuid | Org B | onderwijs | 84% (02-03-2025, Z) |" in to_markdown(
+            report
+        )
+    detail = learner_detail(by_name(full)["bram"], SCENARIOS).scenarios[0]
+    assert [(line.number, line.attempt.score, line.counts) for line in detail.attempts] == [
+        (1, 84, True),
+        (2, 50, False),
+    ]
 
 
 def test_completion_rate_mean_and_most_often_missed_tips() -> None:
