@@ -43,6 +43,13 @@ BROKEN = {
     "steps[0].options[2].against.reason: dit veld ontbreekt",
     "unknown-field.yaml": "unknown-field.yaml, regel 14, veld tips[0].titel: "
     "onbekend veld 'titel' (tikfout?)",
+    "unknown-field-in-step.yaml": "unknown-field-in-step.yaml, regel 27, veld steps[0].situatie: "
+    "onbekend veld 'situatie' (tikfout?)",
+    "unknown-field-in-option.yaml": "unknown-field-in-option.yaml, regel 35, veld "
+    "steps[0].options[1].uitleg: onbekend veld 'uitleg' (tikfout?)",
+    # Two steps with one id would share one saved answer.
+    "duplicate-step-id.yaml": "duplicate-step-id.yaml, regel 57, veld steps[2].id: "
+    "id 'verder' komt twee keer voor",
     "tip-id-wrong-number.yaml": "tip-id-wrong-number.yaml, regel 16, veld tips[1].id: "
     "'F8-T2' hoort bij scenario 9: begin met F9-",
     "bad-slug.yaml": "bad-slug.yaml, regel 2, veld id: "

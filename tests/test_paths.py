@@ -8,6 +8,7 @@ from pathlib import Path
 import platformdirs
 import pytest
 
+from wijzer_tui.domain import paths
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.paths import ensure_private_dir, resolve_progress_dir
 
@@ -80,3 +81,56 @@ def test_dir_that_cannot_be_made_raises_dutch_store_error(tmp_path: Path, inside
         ensure_private_dir(blocker / inside if inside else blocker)
     assert "--progress-dir" in info.value.message or "geen map" in info.value.message
     assert str(blocker) in info.value.message
+
+
+def _record_syncs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Path]]:
+    """Record renames and fsyncs (with the path each fsync'd descriptor was opened on)."""
+    events: list[tuple[str, Path]] = []
+    opened: dict[int, Path] = {}
+    real_open, real_fsync, real_replace, real_rename = os.open, os.fsync, os.replace, os.rename
+
+    def tracked_open(path, flags, *args, **kwargs):
+        fd = real_open(path, flags, *args, **kwargs)
+        opened[fd] = Path(path)
+        return fd
+
+    def tracked_fsync(fd: int) -> None:
+        real_fsync(fd)
+        events.append(("fsync", opened.get(fd, Path("?"))))
+
+    def tracked(name, real):
+        def move(src, dst) -> None:
+            real(src, dst)
+            events.append((name, Path(dst)))
+
+        return move
+
+    monkeypatch.setattr(paths.os, "open", tracked_open)
+    monkeypatch.setattr(paths.os, "fsync", tracked_fsync)
+    monkeypatch.setattr(paths.os, "replace", tracked("replace", real_replace))
+    monkeypatch.setattr(paths.os, "rename", tracked("rename", real_rename))
+    return events
+
+
+def test_atomic_write_syncs_the_file_then_the_folder_after_the_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without the folder fsync a power cut right after saving can bring back the old file.
+    target = tmp_path / "anna.json"
+    events = _record_syncs(monkeypatch)
+    paths.write_atomic(target, b"{}")
+    assert target.read_bytes() == b"{}"
+    kinds = [(kind, path == tmp_path) for kind, path in events]
+    assert kinds == [("fsync", False), ("replace", False), ("fsync", True)]
+    assert events[1] == ("replace", target)
+
+
+def test_moving_a_damaged_file_aside_syncs_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    damaged = tmp_path / "anna.json"
+    damaged.write_text("{kapot", encoding="utf-8")
+    events = _record_syncs(monkeypatch)
+    moved = paths.quarantine(damaged)
+    assert events == [("rename", moved), ("fsync", tmp_path)]
+    assert moved.read_text(encoding="utf-8") == "{kapot" and not damaged.exists()
