@@ -146,13 +146,25 @@ def test_sorting_keeps_names_as_tiebreak_and_empty_values_last() -> None:
 def test_learner_detail_lists_attempts_and_hides_private_reflections() -> None:
     rows = by_name(build_report(records(), SCENARIOS))
     anna = learner_detail(rows["Anna"], SCENARIOS)
+    assert anna.profile.name == "Anna" and not anna.shares_reflections
     alfa = anna.scenarios[0]
+    assert (alfa.scenario, alfa.cell.state, alfa.cell.score) == (ALFA, DONE, 84)
     assert [(line.number, line.counts) for line in alfa.attempts] == [(1, False), (2, True)]
     assert [t.id for t in alfa.attempts[0].missed] == ["A-T2", "A-T3"]
     assert alfa.reflections == ()  # Anna does not share her reflections
     dirk = learner_detail(rows["Dirk"], SCENARIOS)
     assert dirk.scenarios[0].reflections == ("Eerst het gezin.",)
     assert dirk.scenarios[1].attempts[0].missed == ()  # a stopped attempt has no gaps
+
+
+def test_learner_detail_of_a_scenario_missing_from_the_row_is_new() -> None:
+    profile, attempts = records()[0]
+    [row] = build_rows([(profile, attempts)], [BETA])  # the row knows beta only
+    alfa, beta = learner_detail(row, SCENARIOS).scenarios
+    assert (alfa.scenario, alfa.cell.state, alfa.cell.scenario_id) == (ALFA, NEW, "alfa")
+    assert [line.number for line in alfa.attempts] == [1, 2]
+    assert not any(line.counts for line in alfa.attempts)
+    assert beta.cell.state == BUSY
 
 
 def test_missed_tips_agree_with_scoring_on_demo_data() -> None:
@@ -190,6 +202,7 @@ def test_team_agreements_hook_reads_teams_folder_and_tolerates_odd_files(tmp_pat
         "agreements": [
             {"who": "Anna", "what": "Belt Veilig Thuis voor advies", "when": "vrijdag"},
             {"who": "Bram", "what": 42},  # no text: skipped
+            {"who": 7, "what": "Maakt een plan", "when": None},  # odd who and when: empty
         ],
         "status": "finished",
         "schema_version": 1,
@@ -199,7 +212,8 @@ def test_team_agreements_hook_reads_teams_folder_and_tolerates_odd_files(tmp_pat
     (teams / "lijst.json").write_text("[1, 2]", encoding="utf-8")
     found = load_team_agreements(tmp_path)
     assert [(a.who, a.what, a.when, a.team, a.scenario_id, a.date) for a in found] == [
-        ("Anna", "Belt Veilig Thuis voor advies", "vrijdag", "Team Noord", "alfa", "2025-03-12")
+        ("Anna", "Belt Veilig Thuis voor advies", "vrijdag", "Team Noord", "alfa", "2025-03-12"),
+        ("", "Maakt een plan", "", "Team Noord", "alfa", "2025-03-12"),
     ]
     report = build_report(records(), SCENARIOS, agreements=found)
     assert report.summaries[0].agreements == tuple(found)
@@ -209,4 +223,5 @@ def test_team_agreements_hook_reads_teams_folder_and_tolerates_odd_files(tmp_pat
     assert org_a.agreements == found
     markdown = to_markdown(report)
     assert "- **Anna** doet: Belt Veilig Thuis voor advies (wanneer: vrijdag)." in markdown
+    assert "- **Iemand** doet: Maakt een plan (wanneer: nog open)." in markdown
     assert "_1. Ik mis de regie, Team Noord, 12-03-2025_" in markdown

@@ -1,0 +1,63 @@
+"""Team session rules with the exact Dutch words the trainer sees (page titles, refusals)."""
+
+from __future__ import annotations
+
+import pytest
+from team_fixtures import TRUST, new_session
+
+from wijzer_tui.domain.team import TeamError, attendee_count, page_title, people_text, sections
+
+
+def refusal(action) -> str:
+    with pytest.raises(TeamError) as info:
+        action()
+    return info.value.message
+
+
+def test_every_page_has_its_dutch_title() -> None:
+    titles = [page_title(TRUST, section) for section in sections(TRUST)]
+    kinds = {"choose": "Wat doe je?", "decide": "De casus gaat verder", "reflect": "Reflectie"}
+    assert titles == [
+        "Herken je dit?",
+        "Het probleem",
+        "Waarom is dit belangrijk?",
+        *(kinds[s.kind] for s in TRUST.steps),
+        "Afspraken (wie · wat · wanneer)",
+        "Overzicht van de sessie",
+    ]
+    assert page_title(TRUST, "step:bestaat-niet") == ""
+    assert page_title(TRUST, "onbekend") == ""
+
+
+def test_people_are_counted_in_proper_dutch() -> None:
+    assert attendee_count(1) == "1 deelnemer"
+    assert attendee_count(3) == "3 deelnemers"
+    assert people_text(1) == "Er is 1 deelnemer"
+    assert people_text(2) == "Er zijn 2 deelnemers"
+
+
+def test_removing_people_is_refused_with_a_reason() -> None:
+    session = new_session("Ann")
+    session.remove_attendee("Niemand")  # not on the list: nothing happens
+    assert session.attendees == ["Ann"]
+    assert refusal(lambda: session.remove_attendee("Ann")) == (
+        "Er moet minstens één deelnemer blijven."
+    )
+    session.add_attendee("Bo")
+    session.status = "finished"
+    assert refusal(lambda: session.remove_attendee("Bo")) == (
+        "Deze sessie is afgerond: de deelname is al vastgelegd."
+    )
+    assert session.attendees == ["Ann", "Bo"]
+
+
+def test_an_agreement_past_the_end_cannot_be_changed_or_deleted() -> None:
+    session = new_session("Ann")
+    session.add_agreement("Ann", "Belt Veilig Thuis", "vrijdag")
+    assert refusal(lambda: session.update_agreement(1, "Bo", "Iets", "")) == (
+        "Deze afspraak bestaat niet meer."
+    )
+    session.delete_agreement(1)  # already gone (e.g. deleted twice): nothing happens
+    assert [a.what for a in session.agreements] == ["Belt Veilig Thuis"]
+    session.delete_agreement(0)
+    assert session.agreements == []
