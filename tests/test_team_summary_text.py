@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
+import pytest
 from report_fixtures import ALFA
 
+from wijzer_tui.domain.errors import ExportError
 from wijzer_tui.domain.team import TeamSession
-from wijzer_tui.domain.team_summary import summary_markdown
+from wijzer_tui.domain.team_summary import (
+    default_export_path,
+    resolve_export_path,
+    save_markdown,
+    summary_markdown,
+)
 
 PROMPTS = ("Wat doe jij?", "Hoe ga je verder?", "Wanneer miste jij regie?")
 SCENARIO = dataclasses.replace(
@@ -179,3 +187,32 @@ def test_a_consensus_session_reads_as_the_team_gets_it() -> None:
     session.toggle_consensus(KIES, "n1")
     session.reveal(KIES)
     assert summary_markdown(SCENARIO, session).split("\n") == CONSENSUS
+
+
+def test_the_default_file_name_is_short_and_clean(tmp_path: Path) -> None:
+    session = TeamSession.new(SCENARIO, "", "", ["Ann"])
+    session.date = "2026-03-12"
+    path = default_export_path(tmp_path, SCENARIO, session)
+    assert path == tmp_path / "exports" / "teamtraining-2026-03-12-team-alfa.md"
+    session.team = "  --Wijkteam Noord & Zuid, locatie Centrum-Oost extra!!"
+    path = default_export_path(tmp_path, SCENARIO, session)
+    assert path.name == "teamtraining-2026-03-12-wijkteam-noord-zuid-locatie-centrum-oost-alfa.md"
+
+
+def test_a_typed_name_keeps_its_own_md_ending(tmp_path: Path) -> None:
+    default = tmp_path / "exports" / "teamtraining.md"
+    assert resolve_export_path("Verslag.MD", default) == tmp_path / "exports" / "Verslag.MD"
+    assert resolve_export_path("verslag.txt", default) == tmp_path / "exports" / "verslag.txt.md"
+
+
+def test_saving_where_it_cannot_says_why_in_dutch(tmp_path: Path) -> None:
+    blocker = tmp_path / "bestand"
+    blocker.write_text("x")
+    with pytest.raises(ExportError) as info:
+        save_markdown(blocker / "verslag.md", "# Verslag", make_folder=True)
+    assert info.value.message == f"{blocker} bestaat al, maar is geen map. Kies een andere map."
+    folder = tmp_path / "verslag.md"
+    folder.mkdir()  # a folder where the file should go
+    with pytest.raises(ExportError) as info:
+        save_markdown(folder, "# Verslag")
+    assert info.value.message == f"Het overzicht kon niet worden opgeslagen als {folder}."

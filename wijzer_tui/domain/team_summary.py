@@ -226,7 +226,7 @@ def save_markdown(path: Path, content: str, *, make_folder: bool = False) -> Pat
     if not path.parent.is_dir():
         raise ExportError(f"De map {path.parent} bestaat niet. Kies een andere plek.")
     try:
-        write_atomic(path, content.encode("utf-8"))
+        write_atomic(path, content.encode("utf-8"))  # pragma: no mutate (codec names ignore case)
     except StoreError as exc:
         raise ExportError(f"Het overzicht kon niet worden opgeslagen als {path}.") from exc
     return path
