@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 
+import pytest
 from report_fixtures import SCENARIOS, records
 
-from wijzer_tui.domain.exports import to_csv, to_markdown
+from wijzer_tui.domain.exports import dutch_date, short_date, to_csv, to_markdown
 from wijzer_tui.domain.records import Profile
 from wijzer_tui.domain.report import build_report
 from wijzer_tui.domain.report_team import Agreement
@@ -123,3 +125,21 @@ def test_markdown_says_how_many_learners_are_demo_learners() -> None:
     assert "Let op: 1 van hen zijn demodeelnemers (verzonnen)." in text
     assert "| Demo 0001 (demo) |  |  | politie | nieuw | nieuw |" in text
     assert "Let op" not in to_markdown(build_report(records(), SCENARIOS))
+
+
+def test_dates_are_shown_in_the_readers_time_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    try:
+        late = "2025-03-05T23:30:00+00:00"  # already 6 March in Amsterdam
+        assert dutch_date(late) == "06-03-2025"
+        assert short_date(late) == "06-03"
+        assert dutch_date("2025-03-05T23:30:00") == "05-03-2025"  # no zone: taken as it is
+    finally:
+        monkeypatch.undo()  # the real zone again, for the tests that follow
+        time.tzset()
+
+
+def test_no_date_or_an_odd_date_shows_nothing() -> None:
+    assert dutch_date(None) == "" and dutch_date("") == ""
+    assert dutch_date("geen datum") == ""
