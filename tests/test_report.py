@@ -5,13 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
-from report_fixtures import ALFA, BETA, SCENARIOS, records
+from report_fixtures import ALFA, BETA, SCENARIOS, done, records
 
 from wijzer_tui.domain.demo import demo_records
 from wijzer_tui.domain.exports import cell_text, to_csv, to_json, to_markdown
 from wijzer_tui.domain.loader import load_scenarios
+from wijzer_tui.domain.records import Profile
 from wijzer_tui.domain.report import (
     BUSY,
     DONE,
@@ -225,3 +227,41 @@ def test_team_agreements_hook_reads_teams_folder_and_tolerates_odd_files(tmp_pat
     assert "- **Anna** doet: Belt Veilig Thuis voor advies (wanneer: vrijdag)." in markdown
     assert "- **Iemand** doet: Maakt een plan (wanneer: nog open)." in markdown
     assert "_1. Ik mis de regie, Team Noord, 12-03-2025_" in markdown
+
+
+def test_filters_are_described_in_dutch_words() -> None:
+    every = ReportFilter(team="Team Noord", organisation="Org A", beroepsgroep="politie")
+    assert every.describe() == "team Team Noord, organisatie Org A, beroepsgroep politie"
+
+
+def test_sorting_by_organisation_and_beroepsgroep_puts_empty_values_last() -> None:
+    rows = build_rows(records(), SCENARIOS)
+    rows[0].profile.organisation = ""  # Anna without organisation
+    assert [r.profile.name for r in sort_rows(rows, "organisatie")] == [
+        "Dirk", "bram", "Carla", "Anna",
+    ]  # fmt: skip
+    assert [r.profile.name for r in sort_rows(rows, "beroepsgroep")] == [
+        "bram", "Carla", "Anna", "Dirk",
+    ]  # fmt: skip
+
+
+def test_a_report_is_dated_now_and_sorted_by_name_unless_asked(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    for profile, attempts in records():
+        store.import_learner(profile, attempts)
+    rows = build_rows(store.iter_records(), SCENARIOS, keep_attempts=False)
+    report = report_from_rows(rows, SCENARIOS)
+    assert [r.profile.name for r in report.rows] == ["Anna", "bram", "Carla", "Dirk"]
+    assert report.generated[:10] == datetime.now(UTC).date().isoformat()
+
+
+def test_gaps_count_every_choose_step_also_an_unanswered_one(data_dir: Path) -> None:
+    (rekenen,) = load_scenarios([data_dir / "valid" / "rekenen.yaml"])
+    profile = Profile("eva", "Eva", "politie", "", "", "2025-03-01")
+    only_first = done("eva", "eva-1", rekenen, 2, ["t1", "t2", "t3"], 0)  # kies-meer unanswered
+    [row] = build_rows([(profile, [only_first])], [rekenen])
+    cell = row.cells["rekenen"]
+    assert (
+        cell.missed == {"F8-T4", "F8-T1"} == missed_tip_ids(rekenen, {"kies": ["t1", "t2", "t3"]})
+    )
+    assert (cell.scenario_id, cell.state, cell.score) == ("rekenen", DONE, 0)  # a 0 stays 0
