@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+from datetime import datetime
 from pathlib import Path
 
 import platformdirs
@@ -134,3 +136,72 @@ def test_moving_a_damaged_file_aside_syncs_the_folder(
     moved = paths.quarantine(damaged)
     assert events == [("rename", moved), ("fsync", tmp_path)]
     assert moved.read_text(encoding="utf-8") == "{kapot" and not damaged.exists()
+
+
+def test_a_folder_under_home_and_one_relative_to_where_wijzer_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "thuis"))
+    assert resolve_progress_dir("~/voortgang", {}, tmp_path)[0] == tmp_path / "thuis" / "voortgang"
+    monkeypatch.chdir(tmp_path)
+    assert resolve_progress_dir("hier", {})[0] == tmp_path / "hier"
+
+
+@pytest.mark.parametrize(
+    ("number", "reason"),
+    [
+        (errno.ENOSPC, "de schijf is vol"),
+        (errno.EACCES, "geen toestemming om te schrijven"),
+        (errno.EPERM, "geen toestemming om te schrijven"),
+        (errno.EROFS, "de schijf is alleen-lezen"),
+        (errno.EDQUOT, "je schijfruimte is op"),
+    ],
+)
+def test_disk_problems_are_named_in_dutch(number: int, reason: str) -> None:
+    assert paths.os_reason(OSError(number, "English text")) == reason
+
+
+def test_other_problems_keep_the_systems_words() -> None:
+    assert paths.os_reason(OSError(errno.EIO, "I/O error")) == "I/O error"
+    assert paths.os_reason(OSError()) == "OSError"
+
+
+class _FixedNow:
+    @staticmethod
+    def now() -> datetime:
+        return datetime(2025, 3, 5, 10, 30, 0)
+
+
+def test_files_set_aside_in_the_same_second_get_their_own_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(paths, "datetime", _FixedNow)
+    names = []
+    for text in ("een", "twee", "drie"):
+        damaged = tmp_path / "anna.json"
+        damaged.write_text(text, encoding="utf-8")
+        names.append(paths.quarantine(damaged).name)
+    assert names == [
+        "anna.beschadigd-20250305-103000.json",
+        "anna.beschadigd-20250305-103000-2.json",
+        "anna.beschadigd-20250305-103000-3.json",
+    ]
+    assert (tmp_path / names[2]).read_text(encoding="utf-8") == "drie"
+
+
+def test_a_file_that_cannot_be_set_aside_says_why_in_dutch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    damaged = tmp_path / "anna.json"
+    damaged.write_text("{kapot", encoding="utf-8")
+
+    def full(src, dst) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(paths.os, "rename", full)
+    with pytest.raises(StoreError) as info:
+        paths.quarantine(damaged)
+    assert info.value.message == (
+        f"Het bestand {damaged} is niet te gebruiken en kon niet apart worden gezet "
+        "(de schijf is vol). Wijzer laat het staan en gebruikt het niet."
+    )
