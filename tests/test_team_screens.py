@@ -228,6 +228,8 @@ async def test_a_whole_team_session_from_setup_to_attendance(
         assert "- Deelnemers (3): Ann, Bo, Cas" in markdown
         assert "| Ann en Cas | Kennismaking plannen | april |" in markdown
         await keys(pilot, "a", "j")
+        await app.workers.wait_for_complete()  # finishing runs in a worker; its notice follows
+        await pilot.pause()
         assert screen.session.status == "finished"
         assert "Afgerond. De deelname van 3 deelnemers is vastgelegd." in notices(app)
 
