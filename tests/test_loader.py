@@ -305,3 +305,17 @@ def test_no_message_has_a_traceback_or_english(data_dir: Path, tmp_path: Path) -
     messages = strings(problems)
     assert len(messages) > len(BROKEN) + len(odd)
     assert_dutch(messages)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("a: &x 1\nb: &x 2\n", "een anker (&) komt twee keer voor"),  # said in the context
+        ('a: "\\q"\n', "de opmaak klopt hier niet"),  # an error without a Dutch translation
+    ],
+)
+def test_yaml_errors_get_a_dutch_reason(tmp_path: Path, text: str, reason: str) -> None:
+    path = tmp_path / "fout.yaml"
+    path.write_text(text, encoding="utf-8")
+    _, problems = check_files([path])
+    assert [p.message for p in problems] == [f"dit is geen geldige YAML: {reason}"]
