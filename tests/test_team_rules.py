@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from team_fixtures import TRUST, new_session
+from team_fixtures import CHOOSE, TIPS, TRUST, new_session
 
-from wijzer_tui.domain.team import TeamError, attendee_count, page_title, people_text, sections
+from wijzer_tui.domain.team import (
+    TeamError,
+    TeamSession,
+    attendee_count,
+    page_title,
+    people_text,
+    sections,
+)
 
 
 def refusal(action) -> str:
@@ -61,3 +68,28 @@ def test_an_agreement_past_the_end_cannot_be_changed_or_deleted() -> None:
     assert [a.what for a in session.agreements] == ["Belt Veilig Thuis"]
     session.delete_agreement(0)
     assert session.agreements == []
+
+
+def test_a_stored_session_reads_back_the_same() -> None:
+    session = new_session("Ann", "Bo")
+    session.bump(CHOOSE, TIPS[0], 2)
+    session.reveal(CHOOSE)
+    session.add_agreement("Ann", "Belt Veilig Thuis", "vrijdag")
+    session.position, session.timer_minutes = "step:verder", 7
+    session.status, session.finished = "finished", "2026-03-12T10:00:00+00:00"
+    again = TeamSession.from_dict(session.to_dict())
+    assert again == session
+    assert again.entry(CHOOSE.id).tallies == {TIPS[0]: 2}
+
+
+def test_an_old_or_short_session_file_gets_safe_defaults() -> None:
+    short = {"id": 7, "scenario_id": "vertrouwen", "content_version": "2", "attendees": ["Ann"],
+             "entries": {}}  # fmt: skip
+    session = TeamSession.from_dict(short)
+    assert (session.id, session.scenario_id, session.content_version) == ("7", "vertrouwen", 2)
+    assert (session.team, session.organisation, session.date) == ("", "", "")
+    assert (session.position, session.status, session.timer_minutes) == ("intro", "busy", 5)
+    assert (session.created, session.updated, session.finished) == ("", "", None)
+    assert (session.attendees, session.entries, session.agreements) == (["Ann"], {}, [])
+    with pytest.raises(ValueError):
+        TeamSession.from_dict({**short, "status": "kwijt"})
