@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from team_fixtures import CHOOSE, TIPS, TRUST, new_session
+from team_fixtures import CHOOSE, DECIDE, TIPS, TRUST, new_session
 
 from wijzer_tui.domain.team import (
     TeamError,
@@ -93,3 +93,52 @@ def test_an_old_or_short_session_file_gets_safe_defaults() -> None:
     assert (session.attendees, session.entries, session.agreements) == (["Ann"], {}, [])
     with pytest.raises(ValueError):
         TeamSession.from_dict({**short, "status": "kwijt"})
+
+
+def test_every_refusal_while_entering_choices_has_its_exact_dutch_words() -> None:
+    session = new_session("Ann", "Bo")
+    decide = [o.id for o in DECIDE.options]
+    assert refusal(lambda: session.bump(CHOOSE, "bestaat-niet", 1)) == (
+        "Deze optie hoort niet bij deze stap."
+    )
+    assert refusal(lambda: session.toggle_consensus(CHOOSE, "bestaat-niet")) == (
+        "Deze optie hoort niet bij deze stap."
+    )
+    assert refusal(lambda: session.reveal(CHOOSE)) == (
+        "Vul eerst de keuze van de groep in: stemmen of één gezamenlijke keuze."
+    )
+    session.bump(DECIDE, decide[0], 1)
+    session.bump(DECIDE, decide[1], 1)
+    assert refusal(lambda: session.bump(DECIDE, decide[0], 1)) == (
+        "Iedereen heeft al gestemd (er zijn 2 deelnemers). Haal eerst ergens een stem weg."
+    )
+    assert refusal(lambda: session.reveal(DECIDE)) == (
+        "Het staat gelijk. Kies samen één vervolgkeuze: verander een stem, "
+        "of kies met c voor één gezamenlijke keuze."
+    )
+    assert session.bump(DECIDE, decide[1], -1) == 0
+    assert session.entry(DECIDE.id).tallies == {decide[0]: 1}  # a count of 0 is dropped
+    session.reveal(DECIDE)
+    assert refusal(lambda: session.bump(DECIDE, decide[0], -1)) == (
+        "Deze stap is al onthuld. De keuzes liggen vast."
+    )
+    session.status = "finished"
+    assert refusal(lambda: session.bump(CHOOSE, TIPS[0], 1)) == "Deze sessie is afgerond."
+    assert refusal(lambda: session.add_attendee("Cas")) == (
+        "Deze sessie is afgerond: de deelname is al vastgelegd."
+    )
+
+
+def test_people_minutes_and_agreements_are_checked_with_exact_words() -> None:
+    session = new_session("Ann")
+    assert refusal(lambda: session.add_attendee("  ")) == "Vul een naam of initialen in."
+    assert refusal(lambda: session.add_agreement("Ann", "  ", "")) == (
+        "Vul bij een afspraak minstens in wát jullie doen."
+    )
+    session.set_minutes(1)
+    session.set_minutes(60)
+    assert session.timer_minutes == 60
+    for wrong in (0, 61):
+        assert refusal(lambda wrong=wrong: session.set_minutes(wrong)) == (
+            "Kies een gesprekstijd van 1 tot 60 minuten."
+        )
