@@ -7,10 +7,10 @@ import io
 import time
 
 import pytest
-from report_fixtures import SCENARIOS, records
+from report_fixtures import ALFA, SCENARIOS, at, done, records
 
 from wijzer_tui.domain.exports import dutch_date, short_date, to_csv, to_markdown
-from wijzer_tui.domain.records import Profile
+from wijzer_tui.domain.records import Answer, Profile
 from wijzer_tui.domain.report import build_report
 from wijzer_tui.domain.report_team import Agreement
 
@@ -143,3 +143,22 @@ def test_dates_are_shown_in_the_readers_time_zone(monkeypatch: pytest.MonkeyPatc
 def test_no_date_or_an_odd_date_shows_nothing() -> None:
     assert dutch_date(None) == "" and dutch_date("") == ""
     assert dutch_date("geen datum") == ""
+
+
+def test_markdown_without_agreements_or_finishers_says_so() -> None:
+    carla = records()[2]  # nothing done
+    text = to_markdown(build_report([carla], SCENARIOS))
+    assert "\nEr zijn nog geen afspraken uit teamtrainingen vastgelegd.\n" in text
+    assert "\n| 1. Ik mis de regie | 0 van 1 (0%) | 0 | 1 | – |\n" in text
+    elsewhere = Agreement("Bo", "Plant overleg", "", "weg", "Team Zuid", "s2", "", "2025-03-12")
+    text = to_markdown(build_report([carla], SCENARIOS, agreements=[elsewhere]))
+    assert "- **Bo** doet: Plant overleg (wanneer: nog open). _Team Zuid, 12-03-2025_" in text
+
+
+def test_csv_lists_every_missed_tip_and_every_shared_reflection() -> None:
+    eva = Profile("eva", "Eva", "politie", "", "", "2025-03-01", share_reflections=True)
+    attempt = done("eva", "eva-1", ALFA, 4, ["o1"], 50, reflection="Eerst bellen.")
+    attempt.answers.append(Answer("reflectie", [], at(4, "11:40:00"), "Dan plannen."))
+    [row] = [r for r in csv.DictReader(io.StringIO(to_csv(build_report([(eva, [attempt])], SCENARIOS)), newline=""), delimiter=";") if r["casus"] == "alfa"]  # fmt: skip
+    assert row["gemiste_tips"] == "A-T2 A-T3"
+    assert row["reflectie"] == "Eerst bellen.\n\nDan plannen."

@@ -62,6 +62,7 @@ def test_a_question_must_be_answered_before_going_on(
     store: ProgressStore, scenario: Scenario
 ) -> None:
     run = started(store, scenario)
+    assert (saved(store, run).scenario_id, saved(store, run).content_version) == ("rekenen", 1)
     assert (str(run.position), run.step, run.is_question()) == ("intro", None, False)
     assert run.can_go_next
     assert str(run.go(+1)) == "choose:kies"
@@ -73,7 +74,9 @@ def test_a_question_must_be_answered_before_going_on(
     assert run.can_go_next
     attempt = saved(store, run)
     assert attempt.position == "compare:kies"
-    assert [(a.step_id, a.option_ids) for a in attempt.answers] == [("kies", ["t1", "a1"])]
+    assert [(a.step_id, a.option_ids, a.ticked_tips) for a in attempt.answers] == [
+        ("kies", ["t1", "a1"], [])
+    ]
     assert run.answers_by_step() == {"kies": ["t1", "a1"]}
 
 

@@ -58,6 +58,7 @@ def test_next_scenario_is_the_first_open_one_after_the_current(
     items = standings(store, anna, three)
     assert next_scenario(items, after=s1) == s3  # s2 is done
     assert next_scenario(items, after=s3) == s1  # wraps around
+    assert next_scenario(standings(store, anna, three), after=s2) == s3  # not back to s1
     finish(store, anna, s1, 90)
     assert next_scenario(standings(store, anna, three), after=s3) is None  # s3 itself is not next
     finish(store, anna, s3, 90)
