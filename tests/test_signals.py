@@ -84,9 +84,11 @@ def at_reflection(tmp_path: Path):
         terminal.wait_for("resultaten")  # home
         start = len(terminal.output)
         terminal.type("v")  # Verder waar je was
+        terminal.wait_for("Reflectie", start)  # the resumed part, not home or a dialog
         terminal.wait_for(
             "esc", start
         )  # the footer of a focused text box: q is text, Esc goes home
+        time.sleep(0.5)  # let the focus settle before the first key (a loaded CI machine)
         yield terminal, store, learner_id, attempt_id
     finally:
         terminal.close()

@@ -134,7 +134,12 @@ async def test_a_whole_team_session_from_setup_to_attendance(
         assert entry.tallies == {first: 2, third: 1}
         await keys(pilot, "1", "plus")  # only two people so far
         assert "Er zijn 2 deelnemers: meer stemmen kan niet." in notices(app)
+        # Leave the page and come back: it is built anew from the saved votes, tips still hidden.
+        await keys(pilot, "t", "v")
+        assert screen.training.step == CHOOSE
         assert "Past bij de wijzer" not in screen_text(app)  # hidden until the reveal
+        assert "2 deelnemers · 3 stemmen" in screen_text(app)
+        assert screen.query_one(TallyList) is not tally
         await keys(pilot, "v")
         assert screen.training.step == CHOOSE
         assert "Onthul eerst de tips uit de wijzer met o. Daarna kun je verder." in notices(app)
@@ -223,6 +228,8 @@ async def test_a_whole_team_session_from_setup_to_attendance(
         assert "- Deelnemers (3): Ann, Bo, Cas" in markdown
         assert "| Ann en Cas | Kennismaking plannen | april |" in markdown
         await keys(pilot, "a", "j")
+        await app.workers.wait_for_complete()  # finishing runs in a worker; its notice follows
+        await pilot.pause()
         assert screen.session.status == "finished"
         assert "Afgerond. De deelname van 3 deelnemers is vastgelegd." in notices(app)
 

@@ -237,6 +237,7 @@ def local_date(iso: str | None) -> str:
         return ""
 
 
+# pragma: no mutate start (runs at import, before mutmut can switch a mutant on; the store tests cover it)
 def stored_builder(cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
     """A fast function building `cls` (Profile, Answer, Attempt) from stored data.
 
@@ -262,6 +263,9 @@ def stored_builder(cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
         return record
 
     return build
+
+
+# pragma: no mutate end
 
 
 def record_of(attempts: Iterable[Attempt]) -> Attempt | None:

@@ -234,8 +234,7 @@ def sort_rows(rows: Iterable[Row], key: str = "naam", reverse: bool = False) -> 
         if key == "score":
             return row.mean_score
         if key in row.cells:
-            cell = row.cells[key]
-            return cell.score if cell.state == DONE else None
+            return row.cells[key].score  # None unless finished
         return p.name.casefold()
 
     present = [r for r in rows if value(r) is not None]
@@ -257,7 +256,7 @@ def summarise(
         busy = sum(1 for c in cells if c.state == BUSY)
         counts = Counter(tip_id for c in done for tip_id in c.missed)
         order = {t.id: i for i, t in enumerate(scenario.tips)}
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]]))  # known tips only
         missed = tuple(
             MissedTip(tip, n, n / len(done))
             for tip_id, n in ranked[:top]

@@ -138,7 +138,9 @@ def _step_markdown(scenario: Scenario, session: TeamSession, step: Step) -> list
         lines += ["| Stemmen | Actie | Uit de wijzer |", "| ---: | --- | --- |"]
         for row in choose_rows(scenario, step, entry):
             label = VERDICT_LABELS[row.verdict]
-            if row.verdict == "against" or (row.verdict == "not_chosen" and row.note):
+            if row.verdict == "against":  # the note names who advises against it
+                label = f"✗ {row.note}"
+            elif row.verdict == "not_chosen" and row.note:
                 label += f" · {row.note}"
             lines.append(f"| {tally_text(entry, row)} | {_cell(row.text)} | {label} |")
         lines += ["", f"De groep koos {how}."]
@@ -222,7 +224,7 @@ def save_markdown(path: Path, content: str, *, make_folder: bool = False) -> Pat
     if not path.parent.is_dir():
         raise ExportError(f"De map {path.parent} bestaat niet. Kies een andere plek.")
     try:
-        write_atomic(path, content.encode("utf-8"))
+        write_atomic(path, content.encode("utf-8"))  # pragma: no mutate (codec names ignore case)
     except StoreError as exc:
         raise ExportError(f"Het overzicht kon niet worden opgeslagen als {path}.") from exc
     return path
