@@ -85,7 +85,9 @@ class ResultsScreen(BaseScreen):
                 "Wil je je reflecties delen met je coördinator? Ze gaan dan mee in je export en in "
                 "rapporten. Staan er geen namen of herkenbare details van cliënten in?"
             )
-        if not await self.app.push_screen_wait(ConfirmDialog(question)):
+        # Sharing is the risky answer: a reflex Enter must keep reflections private.
+        safe = "yes" if learner.share_reflections else "no"
+        if not await self.app.push_screen_wait(ConfirmDialog(question, safe=safe)):
             return
         learner.share_reflections = not learner.share_reflections
         try:

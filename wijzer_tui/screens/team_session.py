@@ -155,6 +155,8 @@ class TeamSessionScreen(BaseScreen):
     # -- which keys work where --------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not super().check_action(action, parameters):
+            return False
         if action in LETTER_ACTIONS and isinstance(self.focused, Input):
             return False  # the letter is typed into the field
         return active_keys(self.training).get(action, True)

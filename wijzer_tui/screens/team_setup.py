@@ -180,6 +180,8 @@ class TeamSetupScreen(BaseScreen):
         self.query_one("#attendee-hint").display = bool(names)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not super().check_action(action, parameters):
+            return False
         if action == "remove_attendee":
             return self.focused is self.query_one("#attendees")
         if action == "leave":
@@ -331,4 +333,6 @@ class TeamSetupScreen(BaseScreen):
         if not self.has_typed:
             return True
         question = "Stoppen? Wat je voor de nieuwe sessie invulde, wordt niet bewaard."
-        return bool(await self.app.push_screen_wait(ConfirmDialog(question, "Stoppen", "Nee")))
+        return bool(
+            await self.app.push_screen_wait(ConfirmDialog(question, "Stoppen", "Nee", safe="no"))
+        )

@@ -12,8 +12,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from wijzer_tui.domain.progress import scan as scan_table
 from wijzer_tui.domain.errors import StoreError
+from wijzer_tui.domain.progress import scan as scan_table
 from wijzer_tui.domain.progress.paths import _fsync_dir, ensure_private_dir, os_reason
 from wijzer_tui.domain.progress.records import (
     BEROEPSGROEPEN,
