@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.containers import VerticalScroll
-from textual.widgets import Button
-
-from tests.selfstudy_driver import (
+from selfstudy_driver import (
     SCENARIOS,
     make_app,
     open_scenario,
@@ -16,6 +13,9 @@ from tests.selfstudy_driver import (
     screen_text,
     walk_to_end,
 )
+from textual.containers import VerticalScroll
+from textual.widgets import Button
+
 from wijzer_tui.screens.home import HomeScreen
 from wijzer_tui.screens.pass_screen import PassScreen
 

@@ -102,7 +102,7 @@ async def test_a_whole_team_session_from_setup_to_attendance(
         await keys(pilot, "v")
         assert "Het probleem" in screen_text(app)
         await keys(pilot, "v", "v")
-        assert "Wat doe je?" in screen_text(app)
+        assert "Wat doen jullie?" in screen_text(app)
         assert screen.training.step == CHOOSE
 
         # The discussion timer: start, pause, reset, and the gentle end signal.

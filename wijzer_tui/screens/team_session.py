@@ -39,8 +39,8 @@ class TeamSessionScreen(BaseScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (60, "-wide-enough"), (110, "-large")]
     VERTICAL_BREAKPOINTS = [(0, "-too-low"), (18, "-high-enough"), (34, "-tall")]
     BINDINGS = [
-        Binding("1", "number(1)", "Stemmen", key_display="1-9 +/-"),
-        *(Binding(str(n), f"number({n})", f"Optie {n}", show=False) for n in range(2, 10)),
+        Binding("1", "number(1)", "Stemmen", key_display="nr +/-"),
+        *(Binding(str(n), f"number({n})", f"Optie {n}", show=False) for n in (*range(2, 10), 0)),
         Binding("plus,equals_sign", "more", "Stem erbij", show=False),
         Binding("minus", "less", "Stem eraf", show=False),
         Binding("v", "next", "Volgende"),
@@ -190,9 +190,24 @@ class TeamSessionScreen(BaseScreen):
             "Onthul eerst de tips uit de wijzer met o. Daarna kun je verder.", severity="warning"
         )
 
+    # From 10 options on, a second digit typed soon after the first makes a two-digit number.
+    SECOND_DIGIT_SECONDS = 1.5
+    _first_digit: tuple[int, float] | None = None
+
     def action_number(self, number: int) -> None:
-        if self.query("#tally") and self.query_one(TallyList).select_number(number) is None:
+        if not self.query("#tally"):
+            return
+        tally = self.query_one(TallyList)
+        now = time.monotonic()
+        first, self._first_digit = self._first_digit, None
+        if first is not None and now - first[1] <= self.SECOND_DIGIT_SECONDS:
+            combined = first[0] * 10 + number
+            if tally.select_number(combined) is not None:
+                return
+        if tally.select_number(number) is None:
             self.notify(f"Er is geen optie {number}.", severity="warning")
+        elif number * 10 <= len(tally.option_ids):
+            self._first_digit = (number, now)
 
     @on(Button.Pressed, "#more")
     def action_more(self) -> None:
@@ -206,7 +221,7 @@ class TeamSessionScreen(BaseScreen):
         tally = self.query_one(TallyList)
         option_id = tally.current
         if option_id is None:
-            self.notify("Kies eerst een optie met 1-9 of ↑ ↓.", severity="warning")
+            self.notify("Kies eerst een optie met het nummer of ↑ ↓.", severity="warning")
             return
         step = self.training.step
         if step is not None and self.session.entry(step.id).mode == "consensus":

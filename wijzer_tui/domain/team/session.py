@@ -46,7 +46,11 @@ PAGE_TITLES = {
     "agreements": "Afspraken (wie · wat · wanneer)",
     "summary": "Overzicht van de sessie",
 }
-STEP_TITLES = {"choose": "Wat doe je?", "decide": "De casus gaat verder", "reflect": "Reflectie"}
+STEP_TITLES = {
+    "choose": "Wat doen jullie?",
+    "decide": "De casus gaat verder",
+    "reflect": "Reflectie",
+}
 
 
 def page_title(scenario: Scenario, section: str) -> str:
@@ -146,6 +150,7 @@ class TeamSession:
         if same:
             raise TeamError(f"Deze persoon staat al bij de deelnemers, als {same[0]}.")
         self.attendees.append(cleaned)
+        self._recount_open_entries()
         if learner_id is not None:
             self.links[cleaned] = learner_id
         return cleaned
@@ -164,6 +169,13 @@ class TeamSession:
             raise TeamError("Er moet minstens één deelnemer blijven.")
         self.attendees.remove(name)
         self.links.pop(name, None)
+        self._recount_open_entries()
+
+    def _recount_open_entries(self) -> None:
+        """A late (or removed) attendee changes what a majority is, until the reveal fixes it."""
+        for entry in self.entries.values():
+            if not entry.revealed and entry.people:
+                entry.people = len(self.attendees)
 
     def set_minutes(self, minutes: int) -> None:
         """The discussion time per step, 1 to 60 minutes."""
@@ -183,6 +195,7 @@ class TeamSession:
             raise TeamError("Deze stap is al onthuld. De keuzes liggen vast.")
         if self.status == "finished":
             raise TeamError("Deze sessie is afgerond.")
+        entry.people = len(self.attendees)
         return entry
 
     def set_mode(self, step: Step, mode: InputMode) -> None:
@@ -230,10 +243,11 @@ class TeamSession:
             return
         self._open_entry(step)
         if not group_choice(step, entry):
-            if step.kind == "decide" and entry.mode == "tally" and entry.tallies:
+            if entry.mode == "tally" and entry.tallies:
                 raise TeamError(
-                    "Het staat gelijk. Kies samen één vervolgkeuze: verander een stem, "
-                    "of kies met c voor één gezamenlijke keuze."
+                    f"Geen optie heeft een meerderheid: meer dan de helft van de "
+                    f"{attendee_count(len(self.attendees))}. Verander een stem, of kies "
+                    "samen met Enter."
                 )
             raise TeamError(
                 "Vul eerst de keuze van de groep in: stemmen of één gezamenlijke keuze."

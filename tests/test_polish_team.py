@@ -1,0 +1,71 @@
+"""Team votes polish: every option by number, tallies kept when choosing together, one majority
+rule, a group decision counted once in "Vaakst gemist", a question to the group."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from snapshot_apps.team_app import TRUST, TeamSnapshotApp
+from team_fixtures import CHOOSE, TIPS, new_session, played
+from test_team_screens import keys, screen_text
+
+from wijzer_tui.domain.progress.store import ProgressStore
+from wijzer_tui.domain.reports.grid import build_report
+from wijzer_tui.domain.team.group import MAJORITY_RULE
+from wijzer_tui.domain.team.store import record_attendance
+from wijzer_tui.domain.team.summary import summary_markdown
+from wijzer_tui.widgets.tally import TallyList
+
+
+async def test_every_option_can_be_picked_by_number_and_the_hint_says_how(tmp_path: Path) -> None:
+    app = TeamSnapshotApp(tmp_path, page="choose")
+    async with app.run_test(size=(80, 24)) as pilot:
+        tally = app.screen.query_one(TallyList)
+        assert len(tally.option_ids) >= 11
+        assert "10 is 1 0" in screen_text(app)
+        await keys(pilot, "1", "0")
+        assert tally.highlighted == 9
+        await keys(pilot, "1", "1")
+        assert tally.highlighted == 10
+        await keys(pilot, "3")
+        assert tally.highlighted == 2
+        assert "Wat doen jullie?" in screen_text(app)
+        assert "zou jij" not in screen_text(app)
+
+
+async def test_choosing_together_keeps_the_tallies_in_sight_and_in_the_summary(
+    tmp_path: Path,
+) -> None:
+    app = TeamSnapshotApp(tmp_path, page="choose")
+    async with app.run_test(size=(80, 24)) as pilot:
+        tally = app.screen.query_one(TallyList)
+        first = tally.option_ids[0]
+        votes = app.screen.session.entry(CHOOSE.id).count(first)
+        await keys(pilot, "1", "enter")  # Samen kiezen
+        session = app.screen.session
+        assert session.entry(CHOOSE.id).mode == "consensus"
+        line = tally.get_option_at_index(0).prompt
+        assert f"{votes}×" in str(line.columns[1]._cells[0])
+        assert "Samen gekozen: 1 optie" in screen_text(app)
+        await keys(pilot, "o")
+        summary = summary_markdown(TRUST, session)
+        assert f"| {votes}× |" in summary and "| 4× |" in summary
+
+
+def test_the_majority_rule_is_stated_on_screen_text_and_in_the_summary() -> None:
+    session = played(new_session("Ann", "Bo", "Cas", "Dirk"))
+    summary = summary_markdown(TRUST, session)
+    assert MAJORITY_RULE in summary
+    assert "stemde. Elke gekozen tip" in summary  # the score rule names it too
+
+
+def test_vaakst_gemist_counts_a_team_decision_once(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    session = played(new_session("Ann", "Bo", "Cas", "Dirk"))
+    record_attendance(store, session, TRUST)
+    report = build_report(store.iter_records(), [TRUST])
+    summary = report.summaries[0]
+    assert summary.finished == 4  # every attendee has the case done
+    missed = {m.tip.id: m for m in summary.missed}
+    assert missed and all(m.count == 1 and m.share == 1.0 for m in missed.values())
+    assert TIPS[0] not in missed  # chosen by everyone
