@@ -69,3 +69,39 @@ def test_vaakst_gemist_counts_a_team_decision_once(tmp_path: Path) -> None:
     missed = {m.tip.id: m for m in summary.missed}
     assert missed and all(m.count == 1 and m.share == 1.0 for m in missed.values())
     assert TIPS[0] not in missed  # chosen by everyone
+
+
+async def test_the_date_can_be_set_to_yesterday_and_is_checked(tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    from test_team_screens import notices, type_text
+    from textual.widgets import Input
+
+    from wijzer_tui.app import WijzerApp
+    from wijzer_tui.domain.content.loader import load_scenarios
+    from wijzer_tui.screens.team_session import TeamSessionScreen
+
+    app = WijzerApp(load_scenarios(), ProgressStore(tmp_path), start="team")
+    yesterday = date.today() - timedelta(days=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "Team Noord")
+        await keys(pilot, "enter", "enter")  # organisation empty: on to the date
+        field = app.screen.query_one("#date", Input)
+        assert app.focused is field
+        field.value = "31-02-2026"
+        await keys(pilot, "enter")  # on to minutes: letters are refused with a word
+        await type_text(pilot, "1a")
+        assert app.screen.query_one("#minutes", Input).value == "1"  # typing replaces the 5
+        assert "Typ bij minuten alleen cijfers, 1 tot 60." in notices(app)
+        await keys(pilot, "enter")
+        await type_text(pilot, "Ann")
+        await keys(pilot, "enter")
+        app.screen.query_one("#scenario").toggle("vertrouwen")
+        await keys(pilot, "ctrl+b")
+        assert "Vul de datum in als dd-mm-jjjj, bijvoorbeeld 12-03-2026." in notices(app)
+        field.value = yesterday.strftime("%d-%m-%Y")
+        await keys(pilot, "ctrl+b")
+        assert isinstance(app.screen, TeamSessionScreen)
+        assert app.screen.session.date == yesterday.isoformat()
+        assert app.screen.session.timer_minutes == 1

@@ -76,7 +76,7 @@ async def set_up(pilot: Pilot, clock: FakeClock) -> None:
     await type_text(pilot, "Wijkteam Noord")
     await keys(pilot, "enter")
     await type_text(pilot, "Gemeente Zuid")
-    await keys(pilot, "enter", "enter")  # on to minutes, keep 5, on to attendees
+    await keys(pilot, "enter", "enter", "enter")  # date today, minutes 5, on to attendees
     for name in ("Ann", "Bo"):
         await type_text(pilot, name)
         await keys(pilot, "enter")

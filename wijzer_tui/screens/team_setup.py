@@ -19,6 +19,7 @@ from wijzer_tui.domain.team.session import (
     attendee_count,
     dutch_date,
     page_title,
+    parse_dutch_date,
     today,
 )
 from wijzer_tui.domain.team.store import TeamStore, TeamTraining
@@ -81,16 +82,17 @@ class TeamSetupScreen(BaseScreen):
                     )
                 with Horizontal(classes="field"):
                     yield Label("Datum")
-                    yield Static(dutch_date(today()), id="date")
-                with Horizontal(classes="field"):
-                    yield Label("Minuten per gesprek")
+                    # A session held yesterday can be logged today.
                     yield Input(
-                        str(DEFAULT_MINUTES),
-                        id="minutes",
-                        type="integer",
-                        max_length=2,
+                        dutch_date(today()),
+                        placeholder="dd-mm-jjjj",
+                        id="date",
+                        max_length=10,
                         compact=True,
                     )
+                with Horizontal(classes="field"):
+                    yield Label("Minuten per gesprek")
+                    yield Input(str(DEFAULT_MINUTES), id="minutes", max_length=2, compact=True)
                 with Horizontal(classes="field"):
                     yield Label("Deelnemers")
                     yield Input(
@@ -190,6 +192,14 @@ class TeamSetupScreen(BaseScreen):
             return self.first_screen
         return True
 
+    @on(Input.Changed, "#minutes")
+    def minutes_typed(self, event: Input.Changed) -> None:
+        """Minutes are digits: anything else is taken out again, with a word why."""
+        digits = "".join(ch for ch in event.value if ch.isdigit())
+        if digits != event.value:
+            event.input.value = digits
+            self.notify("Typ bij minuten alleen cijfers, 1 tot 60.", severity="warning")
+
     @on(Input.Submitted, "#attendee")
     @on(Button.Pressed, "#add")
     @work(exclusive=True, group="attendee")
@@ -239,7 +249,7 @@ class TeamSetupScreen(BaseScreen):
         event.stop()
         self.query_one("#begin").focus()
 
-    @on(Input.Submitted, "#team, #organisation, #minutes")
+    @on(Input.Submitted, "#team, #organisation, #date, #minutes")
     def next_field(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()
@@ -272,6 +282,7 @@ class TeamSetupScreen(BaseScreen):
             return
         minutes_text = self.query_one("#minutes", Input).value.strip()
         try:
+            when = parse_dutch_date(self.query_one("#date", Input).value)
             session = TeamSession.new(
                 scenario,
                 self.query_one("#team", Input).value,
@@ -279,6 +290,7 @@ class TeamSetupScreen(BaseScreen):
                 list(self.draft.attendees),
                 int(minutes_text) if minutes_text.isdigit() else 0,
                 dict(self.draft.links),
+                when=when,
             )
             self.teams.save(session)
         except WijzerError as error:

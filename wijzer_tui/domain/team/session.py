@@ -39,6 +39,23 @@ def dutch_date(iso_date: str) -> str:
         return iso_date
 
 
+def parse_dutch_date(text: str, *, latest: str | None = None) -> str:
+    """A typed date as dd-mm-jjjj (also d-m-jjjj) → YYYY-MM-DD; not after `latest` (default
+    today). Raises TeamError in Dutch."""
+    latest = latest or today()
+    parts = text.strip().replace("/", "-").replace(".", "-").split("-")
+    try:
+        if len(parts) != 3 or len(parts[2]) != 4:
+            raise ValueError(text)
+        day, month, year = (int(p) for p in parts)
+        parsed = date(year, month, day).isoformat()
+    except ValueError:
+        raise TeamError("Vul de datum in als dd-mm-jjjj, bijvoorbeeld 12-03-2026.") from None
+    if parsed > latest:
+        raise TeamError("Deze datum ligt in de toekomst. Vul de dag in waarop de sessie was.")
+    return parsed
+
+
 PAGE_TITLES = {
     "intro": "Herken je dit?",
     "case": "Het probleem",
@@ -116,11 +133,15 @@ class TeamSession:
         attendees: list[str],
         timer_minutes: int = DEFAULT_MINUTES,
         links: dict[str, str] | None = None,
+        when: str | None = None,
     ) -> TeamSession:
         """A fresh session for `scenario`, dated today; names are cleaned and checked.
 
-        `links` maps attendee names to linked learner ids ("" for someone new)."""
+        `links` maps attendee names to linked learner ids ("" for someone new); `when` is the
+        session's date (YYYY-MM-DD) when it was held earlier."""
         session = cls(new_id(), scenario.id, scenario.content_version)
+        if when:
+            session.date = when
         session.team, session.organisation = clean_label(team), clean_label(organisation)
         links = links or {}
         for name in attendees:
