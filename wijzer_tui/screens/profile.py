@@ -14,6 +14,7 @@ from wijzer_tui.domain.errors import WijzerError
 from wijzer_tui.domain.progress.records import BEROEPSGROEPEN, Profile, clean_label
 from wijzer_tui.domain.progress.standing import self_study_profiles
 from wijzer_tui.screens.base import BaseScreen
+from wijzer_tui.widgets.dutch_select import DutchSelect
 
 WELCOME = (
     "Welkom bij [b]wijzer[/b]: oefenen met de [i]Frustratiewijzer[/i] van het CCV, Movisie en het NJi "
@@ -55,7 +56,7 @@ class ProfileScreen(BaseScreen):
                 with Horizontal(classes="field"):
                     yield Label("Beroepsgroep")
                     choices = [(b, b) for b in BEROEPSGROEPEN]
-                    yield Select(
+                    yield DutchSelect(
                         choices, prompt="Kies je beroepsgroep", id="beroepsgroep", compact=True
                     )
                 with Horizontal(classes="field"):
