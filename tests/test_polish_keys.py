@@ -9,6 +9,7 @@ from selfstudy_driver import (
     SCENARIOS,
     make_app,
     open_scenario,
+    option_text,
     press,
     screen_text,
     walk_to_end,
@@ -93,3 +94,18 @@ async def test_sharing_reflections_defaults_to_nee(tmp_path: Path) -> None:
         assert app.focused is not None and app.focused.id == "no"
         await press(pilot, "enter")  # a reflex Enter keeps them private
         assert "blijven privé" in screen_text(app)
+
+
+async def test_home_says_where_in_a_case_you_are_and_wraps_under_the_text(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_scenario(pilot, 1)
+        await press(pilot, "v")  # Wat doe je?
+        await press(pilot, "q")
+        options = app.screen.query_one("#scenario-list")
+        assert "Bezig · Wat doe je?" in option_text(options, SCENARIOS[0].id)
+        lines = option_text(options, SCENARIOS[2].id, width=30).splitlines()
+        assert len(lines) > 2  # the long title wraps at 30 columns
+        assert all(line.startswith("  ") for line in lines[1:])

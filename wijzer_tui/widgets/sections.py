@@ -13,6 +13,7 @@ from wijzer_tui.domain.content.scoring import (
     compare_choose,
     decide_outcome,
 )
+from wijzer_tui.domain.progress import standing
 from wijzer_tui.domain.progress.records import Answer
 from wijzer_tui.widgets.choice_list import ChoiceList
 
@@ -20,16 +21,7 @@ PRIVACY = (
     "Let op je privacy en die van cliënten: schrijf nooit namen of details op "
     "waaraan iemand te herkennen is."
 )
-SECTION_TITLES = {
-    "intro": "Herken je dit?",
-    "choose": "Wat doe je?",
-    "compare": "Vergelijk met de wijzer",
-    "decide": "De casus gaat verder",
-    "consequence": "De casus gaat verder",
-    "reflect": "Reflectie",
-    "check": "Reflectie: toets je antwoord",
-    "end": "Afronding",
-}
+SECTION_TITLES = standing.SECTION_TITLES  # one set of words for home and the pass
 
 
 def text(content: str, classes: str = "") -> Static:
