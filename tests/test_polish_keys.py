@@ -3,6 +3,7 @@ safe defaults in confirm dialogs."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from selfstudy_driver import (
@@ -109,3 +110,21 @@ async def test_home_says_where_in_a_case_you_are_and_wraps_under_the_text(
         lines = option_text(options, SCENARIOS[2].id, width=30).splitlines()
         assert len(lines) > 2  # the long title wraps at 30 columns
         assert all(line.startswith("  ") for line in lines[1:])
+
+
+async def test_my_results_shorten_titles_at_a_word_and_show_the_time(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_scenario(pilot, 3)
+        await press(pilot, "q")
+        await open_scenario(pilot, 3)
+        await press(pilot, "n", "q")  # "Opnieuw beginnen": a second attempt on the same day
+        await press(pilot, "r")
+        table = app.screen.query_one("#attempts")
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        title = SCENARIOS[2].title
+        for row in rows:
+            shown = str(row[0])
+            assert shown.endswith("…") and len(shown) <= 30
+            assert shown[:-1].split()[-1] in title.split()  # a whole word before the "…"
+            assert re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d", str(row[1]))

@@ -126,6 +126,17 @@ def clean_label(text: str, limit: int = MAX_LABEL) -> str:
     return " ".join(printable.split())[:limit]
 
 
+def local_datetime(iso: str | None) -> str:
+    """An ISO timestamp as a Dutch local date and time (23-11-2026 14:05), so two attempts on
+    one day can be told apart; empty when unknown or unreadable."""
+    if not iso:
+        return ""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%d-%m-%Y %H:%M")
+    except ValueError:
+        return ""
+
+
 def local_date(iso: str | None) -> str:
     """An ISO timestamp as a Dutch local date (23-11-2026); empty when unknown or unreadable."""
     if not iso:
