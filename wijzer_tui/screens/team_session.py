@@ -294,6 +294,8 @@ class TeamSessionScreen(BaseScreen):
             f"Sessie afronden? Voor {'de' if count == 1 else 'alle'} {attendee_count(count)} "
             "wordt vastgelegd dat deze casus in teamtraining is gedaan, met de keuzes van de groep."
         )
+        if not self.session.agreements:  # the wijzer's point is what the team will do next
+            question += " Let op: er staan nog geen afspraken bij (deel Afspraken, t = terug)."
         if not await self.app.push_screen_wait(ConfirmDialog(question, "Afronden", "Nog niet")):
             return
         if self._try(lambda: self.training.finish(self.wijzer.store)):
@@ -311,5 +313,8 @@ class TeamSessionScreen(BaseScreen):
             self.notify(f"Opgeslagen als {path}", title="Overzicht opgeslagen", timeout=12)
 
     def action_stop(self) -> None:
-        self.notify("De sessie is bewaard. Je kunt later verder waar je was.")
+        if self.session.status == "finished":
+            self.notify("De sessie is afgerond en bewaard.")
+        else:
+            self.notify("De sessie is bewaard. Je kunt later verder waar je was.")
         self.dismiss(None)

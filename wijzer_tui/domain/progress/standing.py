@@ -82,3 +82,9 @@ def next_scenario(items: list[Standing], after: Scenario | None = None) -> Scena
 def self_study_profiles(store: ProgressStore) -> list[Profile]:
     """Self-study profiles only: team attendees and demo learners stay out of this list."""
     return [p for p in store.profiles() if not (p.attendee or p.synthetic)]
+
+
+def previous_result(attempts: list[Attempt], current_id: str) -> Attempt | None:
+    """The latest finished attempt before `current_id` (a retry compares with it)."""
+    done = [a for a in attempts if a.status == "finished" and a.id != current_id and a.finished]
+    return max(done, key=lambda a: a.finished or "", default=None)
