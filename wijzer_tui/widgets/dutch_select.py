@@ -23,6 +23,11 @@ class DutchSelectOverlay(SelectOverlay):
 class DutchSelect(Select):
     """A Select whose pop-up speaks Dutch (Select's CSS applies: type selectors match bases)."""
 
+    # Short enough to stay above the footer, whose "esc Menu sluiten" says how to close it.
+    DEFAULT_CSS = """
+    DutchSelect > DutchSelectOverlay { max-height: 8; }
+    """
+
     def compose(self) -> ComposeResult:
         # Select.compose, with the Dutch overlay (Textual 8: the same two children).
         yield SelectCurrent(self.prompt)

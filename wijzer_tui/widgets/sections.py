@@ -53,10 +53,8 @@ def choose(step: Step, answer: Answer | None) -> list[Widget]:
         choices.disabled = True
         widgets.append(text("Je keuze is opgeslagen. Ga verder met v.", "muted"))
     else:
-        hint = (
-            f"{len(options)} opties. Kies met ↑ ↓ en spatie of Enter (of klik). "
-            "Bevestig met v of de knop."
-        )
+        # One line at 80 columns: below the list it must not be cut off or need scrolling.
+        hint = f"{len(options)} opties · kies met ↑ ↓ en spatie (of klik) · bevestig met v"
         widgets.append(text(hint, "muted"))
     widgets.insert(1, choices)
     return widgets
