@@ -29,6 +29,8 @@ async def test_every_option_can_be_picked_by_number_and_the_hint_says_how(tmp_pa
         assert tally.highlighted == 10
         await keys(pilot, "3")
         assert tally.highlighted == 2
+        await keys(pilot, "1", "plus", "1")  # a vote ends the number: this 1 is option 1
+        assert tally.highlighted == 0
         assert "Wat doen jullie?" in screen_text(app)
         assert "zou jij" not in screen_text(app)
 
@@ -105,3 +107,19 @@ async def test_the_date_can_be_set_to_yesterday_and_is_checked(tmp_path: Path) -
         assert isinstance(app.screen, TeamSessionScreen)
         assert app.screen.session.date == yesterday.isoformat()
         assert app.screen.session.timer_minutes == 1
+
+
+async def test_the_focused_field_stands_out_in_the_team_theme(tmp_path: Path) -> None:
+    from textual.widgets import Input, Label
+
+    from wijzer_tui.app import WijzerApp
+    from wijzer_tui.domain.content.loader import load_scenarios
+
+    app = WijzerApp(load_scenarios(), ProgressStore(tmp_path), start="team")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        team, organisation = (app.screen.query_one(i, Input) for i in ("#team", "#organisation"))
+        assert app.focused is team
+        assert team.styles.background != organisation.styles.background
+        labels = list(app.screen.query(Label))
+        assert labels[0].styles.color != labels[1].styles.color  # "Team" lights up

@@ -100,6 +100,7 @@ class TeamSessionScreen(BaseScreen):
         """Replace the body with the current page; `fresh` also resets the timer."""
         training, step = self.training, self.training.step
         section = training.section
+        self._first_digit = None
         title = page_title(training.scenario, section)
         where = f"[b]{escape(title)}[/b] · deel {training.index + 1} van {len(training.sections)}"
         self.query_one("#team-where", Static).update(where)
@@ -218,6 +219,7 @@ class TeamSessionScreen(BaseScreen):
         self._bump(-1)
 
     def _bump(self, delta: int) -> None:
+        self._first_digit = None  # a vote ends a number being typed
         tally = self.query_one(TallyList)
         option_id = tally.current
         if option_id is None:
@@ -278,6 +280,7 @@ class TeamSessionScreen(BaseScreen):
         self.app.push_screen(TeamPromptsDialog(groups))
 
     def action_attendees(self) -> None:
+        self._first_digit = None
         dialog = TeamAttendeesDialog(self.training, learners_here(self.wijzer))
         self.app.push_screen(dialog, self._after_people)
 

@@ -129,22 +129,22 @@ def clean_label(text: str, limit: int = MAX_LABEL) -> str:
 def local_datetime(iso: str | None) -> str:
     """An ISO timestamp as a Dutch local date and time (23-11-2026 14:05), so two attempts on
     one day can be told apart; empty when unknown or unreadable."""
+    return _local(iso, "%d-%m-%Y %H:%M")
+
+
+def _local(iso: str | None, pattern: str) -> str:
+    """An ISO timestamp in local time as `pattern`; empty when unknown or unreadable."""
     if not iso:
         return ""
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%d-%m-%Y %H:%M")
+        return datetime.fromisoformat(iso).astimezone().strftime(pattern)
     except ValueError:
         return ""
 
 
 def local_date(iso: str | None) -> str:
     """An ISO timestamp as a Dutch local date (23-11-2026); empty when unknown or unreadable."""
-    if not iso:
-        return ""
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%d-%m-%Y")
-    except ValueError:
-        return ""
+    return _local(iso, "%d-%m-%Y")
 
 
 def stored_builder(cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
