@@ -93,9 +93,11 @@ async def test_the_date_can_be_set_to_yesterday_and_is_checked(tmp_path: Path) -
         assert app.focused is field
         field.value = "31-02-2026"
         await keys(pilot, "enter")  # on to minutes: letters are refused with a word
-        await type_text(pilot, "1a")
-        assert app.screen.query_one("#minutes", Input).value == "1"  # typing replaces the 5
+        await type_text(pilot, "x")  # replaces the selected 5, and is refused
+        assert app.screen.query_one("#minutes", Input).value == ""
         assert "Typ bij minuten alleen cijfers, 1 tot 60." in notices(app)
+        await type_text(pilot, "7a")  # typing goes on after a refusal
+        assert app.screen.query_one("#minutes", Input).value == "7"
         await keys(pilot, "enter")
         await type_text(pilot, "Ann")
         await keys(pilot, "enter")
@@ -106,7 +108,7 @@ async def test_the_date_can_be_set_to_yesterday_and_is_checked(tmp_path: Path) -
         await keys(pilot, "ctrl+b")
         assert isinstance(app.screen, TeamSessionScreen)
         assert app.screen.session.date == yesterday.isoformat()
-        assert app.screen.session.timer_minutes == 1
+        assert app.screen.session.timer_minutes == 7
 
 
 async def test_the_focused_field_stands_out_in_the_team_theme(tmp_path: Path) -> None:

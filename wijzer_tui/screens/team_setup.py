@@ -198,6 +198,7 @@ class TeamSetupScreen(BaseScreen):
         digits = "".join(ch for ch in event.value if ch.isdigit())
         if digits != event.value:
             event.input.value = digits
+            event.input.cursor_position = len(digits)  # typing goes on after the digits
             self.notify("Typ bij minuten alleen cijfers, 1 tot 60.", severity="warning")
 
     @on(Input.Submitted, "#attendee")
