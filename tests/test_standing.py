@@ -39,9 +39,9 @@ def test_each_scenario_is_new_busy_or_finished_with_the_best_score(
     today = datetime.now().astimezone().strftime("%d-%m-%Y")
     first, second, third = standings(store, anna, three)
     assert (first.state, first.record.score, first.busy.id) == ("finished", 80, again.id)
-    assert first.label == f"Afgerond · 80% · {today} · opnieuw bezig"
+    assert first.label == f"Afgerond · 80% · {today} · opnieuw bezig · Herken je dit?"
     assert (second.state, second.record, second.busy.id) == ("busy", None, busy.id)
-    assert second.label == "Bezig"
+    assert second.label == "Bezig · Herken je dit?"  # where in the case
     assert (third.state, third.record, third.busy, third.label) == ("new", None, None, "Nieuw")
     store.stop_attempt(anna, again.id)
     assert standings(store, anna, three)[0].label == f"Afgerond · 80% · {today}"

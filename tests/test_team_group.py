@@ -31,7 +31,7 @@ def test_an_entry_reads_back_or_is_refused() -> None:
     chosen = GroupEntry("consensus", {"a": 1}, ["x"], True)
     assert GroupEntry.from_dict(chosen.to_dict()) == chosen
     assert chosen.to_dict() == {
-        "mode": "consensus", "tallies": {"a": 1}, "consensus": ["x"], "revealed": True,
+        "mode": "consensus", "tallies": {"a": 1}, "consensus": ["x"], "revealed": True, "people": 0,
     }  # fmt: skip
     assert chosen.count("a") == 1 and chosen.count("b") == 0
 

@@ -23,7 +23,7 @@ def refusal(action) -> str:
 
 def test_every_page_has_its_dutch_title() -> None:
     titles = [page_title(TRUST, section) for section in sections(TRUST)]
-    kinds = {"choose": "Wat doe je?", "decide": "De casus gaat verder", "reflect": "Reflectie"}
+    kinds = {"choose": "Wat doen jullie?", "decide": "De casus gaat verder", "reflect": "Reflectie"}
     assert titles == [
         "Herken je dit?",
         "Het probleem",
@@ -114,11 +114,12 @@ def test_every_refusal_while_entering_choices_has_its_exact_dutch_words() -> Non
         "Iedereen heeft al gestemd (er zijn 2 deelnemers). Haal eerst ergens een stem weg."
     )
     assert refusal(lambda: session.reveal(DECIDE)) == (
-        "Het staat gelijk. Kies samen één vervolgkeuze: verander een stem, "
-        "of kies met c voor één gezamenlijke keuze."
+        "Geen optie heeft een meerderheid: meer dan de helft van de 2 deelnemers. "
+        "Verander een stem, of kies samen met Enter."
     )
     assert session.bump(DECIDE, decide[1], -1) == 0
     assert session.entry(DECIDE.id).tallies == {decide[0]: 1}  # a count of 0 is dropped
+    session.bump(DECIDE, decide[0], 1)  # now more than half of the 2 attendees
     session.reveal(DECIDE)
     assert refusal(lambda: session.bump(DECIDE, decide[0], -1)) == (
         "Deze stap is al onthuld. De keuzes liggen vast."

@@ -23,19 +23,9 @@ SCENARIO = dataclasses.replace(
     steps=tuple(dataclasses.replace(s, prompt=p) for s, p in zip(ALFA.steps, PROMPTS, strict=True)),
 )
 KIES, VERDER, REFLECTIE = SCENARIO.steps
-SCORE_NOTE = (
-    "Score: Een optie telt als gekozen zodra iemand erop stemde. Elke gekozen tip telt voor één "
-    "punt, elke afgeraden keuze kost één punt. De score is dat saldo gedeeld door het "
-    "aantal tips in de stap (nooit lager dan 0%)."
-)
-PRIVACY = (
-    "> Dit overzicht bevat de namen van deelnemers: deel het alleen met het team. Schrijf nooit "
-    "namen of details op waaraan een cliënt te herkennen is."
-)
-
 # Ann and Bo vote: o1 twice, o2, x1 (against) and n1 once; decide goed; all revealed.
-# Choose: 2 tips - 1 against = 1 of 3 tips = 33%; decide: follows 2, ignores 0 = 100%;
-# the group: round((33 + 100) / 2) = 66%.
+# Majority rule (more than half of 2 attendees): only o1 is the group's choice.
+# Choose: 1 tip of 3 = 33%; decide: follows 2, ignores 0 = 100%; the group: round(133 / 2) = 66%.
 VOTED = [
     "# Teamtraining: 1. Ik mis de regie",
     "",
@@ -46,34 +36,38 @@ VOTED = [
     "- Status: Bezig",
     "- Score van de groep: 66%",
     "",
-    PRIVACY,
+    "> Dit overzicht bevat de namen van deelnemers: deel het alleen met het team. Schrijf nooit namen of details op waaraan een cliënt te herkennen is.",
     "",
     "## Wat doe je?",
     "",
-    "**Wat doe jij?**",
+    "Wat doe jij?",
+    "",
+    "**Wat doen jullie? Welke acties zouden jullie nemen? Kies er zoveel als jullie willen.**",
     "",
     "| Stemmen | Actie | Uit de wijzer |",
     "| ---: | --- | --- |",
     "| 2× | Ik vraag het gezin. | ✓ Past bij de wijzer |",
-    "| 1× | Ik organiseer overleg. | ✓ Past bij de wijzer |",
-    "| 1× | Ik wacht af. | ✗ Afgeraden. Waarom niet: Dan doet niemand iets. |",
-    "| 1× | Ik lees het dossier. | · Neutraal |",
+    "| 1× | Ik organiseer overleg. | ○ Gemist |",
     "| 0× | Ik spreek de regie af. | ○ Gemist |",
+    "| 1× | Ik wacht af. | Niet gekozen · Afgeraden. |",
+    "| 1× | Ik lees het dossier. | Niet gekozen |",
     "",
-    "De groep koos met stemmen.",
+    "De groep koos met stemmen. De groep kiest een optie als meer dan de helft van de deelnemers erop stemt.",
     "",
     "Score bij deze stap: 33%",
     "",
     "## De casus gaat verder",
     "",
-    "**Hoe ga je verder?**",
+    "Uit de casus: Hoe ga je verder?",
+    "",
+    "**Wat doen jullie? Kies samen één vervolgstap.**",
     "",
     "| Stemmen | Keuze |",
     "| ---: | --- |",
     "| 2× | **Samen kiezen.** |",
     "| 0× | Niets doen. |",
     "",
-    "De groep koos met stemmen. Wat er gebeurt: Het loopt.",
+    "De groep koos met stemmen. De groep kiest een optie als meer dan de helft van de deelnemers erop stemt. Wat er gebeurt: Het loopt.",
     "",
     "Score bij deze stap: 100%",
     "",
@@ -100,7 +94,7 @@ VOTED = [
     "",
     "- Frustratiewijzer",
     "",
-    SCORE_NOTE,
+    "Score: De groep kiest een optie als meer dan de helft van de deelnemers erop stemt. Elke gekozen tip telt voor één punt, elke afgeraden keuze kost één punt. De score is dat saldo gedeeld door het aantal tips in de stap (nooit lager dan 0%).",
     "",
 ]
 
@@ -116,16 +110,18 @@ CONSENSUS = [
     "- Status: Bezig",
     "- Score van de groep: 16%",
     "",
-    PRIVACY,
+    "> Dit overzicht bevat de namen van deelnemers: deel het alleen met het team. Schrijf nooit namen of details op waaraan een cliënt te herkennen is.",
     "",
     "## Wat doe je?",
     "",
-    "**Wat doe jij?**",
+    "Wat doe jij?",
+    "",
+    "**Wat doen jullie? Welke acties zouden jullie nemen? Kies er zoveel als jullie willen.**",
     "",
     "| Stemmen | Actie | Uit de wijzer |",
     "| ---: | --- | --- |",
-    "| gekozen | Ik spreek de regie af. | ✓ Past bij de wijzer |",
-    "| gekozen | Ik lees het dossier. | · Neutraal |",
+    "| – | Ik spreek de regie af. | ✓ Past bij de wijzer |",
+    "| – | Ik lees het dossier. | · Neutraal |",
     "| – | Ik vraag het gezin. | ○ Gemist |",
     "| – | Ik organiseer overleg. | ○ Gemist |",
     "| – | Ik wacht af. | Niet gekozen · Afgeraden. |",
@@ -136,7 +132,9 @@ CONSENSUS = [
     "",
     "## De casus gaat verder",
     "",
-    "**Hoe ga je verder?**",
+    "Uit de casus: Hoe ga je verder?",
+    "",
+    "**Wat doen jullie? Kies samen één vervolgstap.**",
     "",
     "Nog niet onthuld.",
     "",
@@ -160,7 +158,7 @@ CONSENSUS = [
     "",
     "- Frustratiewijzer",
     "",
-    SCORE_NOTE,
+    "Score: De groep kiest een optie als meer dan de helft van de deelnemers erop stemt. Elke gekozen tip telt voor één punt, elke afgeraden keuze kost één punt. De score is dat saldo gedeeld door het aantal tips in de stap (nooit lager dan 0%).",
     "",
 ]
 

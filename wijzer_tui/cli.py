@@ -84,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run_validate(args: argparse.Namespace) -> int:
     """Check scenario files and print a Dutch verdict."""
     from wijzer_tui.domain.content.loader import check_files, default_scenario_dir
+    from wijzer_tui.domain.progress.session import positions
 
     paths = [Path(p) for p in args.paths] or [default_scenario_dir()]
     scenarios, problems = check_files(paths)
@@ -96,7 +97,8 @@ def run_validate(args: argparse.Namespace) -> int:
     tips = sum(len(s.tips) for s in scenarios)
     print(f"In orde: {len(scenarios)} casussen met samen {tips} tips.")
     for s in scenarios:
-        print(f"  {s.number}. {s.title}  ({len(s.tips)} tips, {len(s.steps)} stappen)")
+        # The parts a learner pages through ("Deel x van 8"), not the scored steps.
+        print(f"  {s.number}. {s.title}  ({len(s.tips)} tips, {len(positions(s))} delen)")
     return 0
 
 

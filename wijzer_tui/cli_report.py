@@ -44,7 +44,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     report.add_argument("--output", metavar="BESTAND", help="schrijf naar dit bestand")
     report.add_argument("--team", metavar="TEAM", help="alleen dit team")
-    report.add_argument("--organisation", metavar="ORG", help="alleen deze organisatie")
+    # Dutch like --beroepsgroep; --organisation stays as an alias for existing scripts.
+    report.add_argument(
+        "--organisatie",
+        "--organisation",
+        dest="organisation",
+        metavar="ORG",
+        help="alleen deze organisatie",
+    )
     report.add_argument("--beroepsgroep", metavar="GROEP", help="alleen deze beroepsgroep")
     report.add_argument(
         "--delimiter",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -88,10 +90,15 @@ class HomeScreen(BaseScreen):
         self.query_one("#resume", Button).display = self._latest_busy() is not None
 
     @staticmethod
-    def _line(item: Standing) -> str:
+    def _line(item: Standing) -> Table:
+        # A grid, so a wrapped title and its state line stay under the text, not under the mark.
         mark = {"new": "○", "busy": "◐", "finished": "●"}[item.state]
-        title = escape(f"{item.scenario.number}. {item.scenario.title}")
-        return f"{mark} {title}\n  [dim]{item.label}[/dim]"
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=1, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(mark, Text(f"{item.scenario.number}. {item.scenario.title}"))
+        grid.add_row("", Text(item.label, style="dim"))
+        return grid
 
     def _latest_busy(self) -> Standing | None:
         busy = [i for i in self.items if i.busy is not None]

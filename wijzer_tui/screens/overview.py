@@ -47,6 +47,7 @@ from wijzer_tui.domain.reports.grid import (
 from wijzer_tui.domain.reports.scan_report import SCAN_NOTE, group_lines, read_scans, scan_groups
 from wijzer_tui.domain.team.session import attendee_count
 from wijzer_tui.screens.base import BaseScreen
+from wijzer_tui.widgets.dutch_select import DutchSelect
 
 # The order in which "Sorteren" walks through the keys, with the direction that helps most.
 SORT_CYCLE: tuple[tuple[str, bool], ...] = (
@@ -123,7 +124,7 @@ class OverviewScreen(BaseScreen):
         yield Header()
         with Horizontal(id="filters"):
             for name, prompt in FILTERS:
-                yield Select[str]([], prompt=prompt, id=f"filter-{name}", compact=True)
+                yield DutchSelect([], prompt=prompt, id=f"filter-{name}", compact=True)
         with TabbedContent(initial="tab-grid"):
             with TabPane("Deelnemers", id="tab-grid"):
                 yield DataTable(id="grid", cursor_type="row", zebra_stripes=True)

@@ -15,6 +15,7 @@ from wijzer_tui.domain.progress.records import BEROEPSGROEPEN, Profile, clean_la
 from wijzer_tui.domain.progress.safe_text import visible
 from wijzer_tui.domain.progress.standing import self_study_profiles
 from wijzer_tui.screens.base import BaseScreen
+from wijzer_tui.widgets.dutch_select import DutchSelect
 
 WELCOME = (
     "Welkom bij [b]wijzer[/b]: oefenen met de [i]Frustratiewijzer[/i] van het CCV, Movisie en het NJi "
@@ -56,7 +57,7 @@ class ProfileScreen(BaseScreen):
                 with Horizontal(classes="field"):
                     yield Label("Beroepsgroep")
                     choices = [(b, b) for b in BEROEPSGROEPEN]
-                    yield Select(
+                    yield DutchSelect(
                         choices, prompt="Kies je beroepsgroep", id="beroepsgroep", compact=True
                     )
                 with Horizontal(classes="field"):

@@ -227,14 +227,25 @@ class Attempt(_Stored):
         return super().from_dict({**data, "answers": [Answer.from_dict(a) for a in answers]})
 
 
-def local_date(iso: str | None) -> str:
-    """An ISO timestamp as a Dutch local date (23-11-2026); empty when unknown or unreadable."""
+def local_datetime(iso: str | None) -> str:
+    """An ISO timestamp as a Dutch local date and time (23-11-2026 14:05), so two attempts on
+    one day can be told apart; empty when unknown or unreadable."""
+    return _local(iso, "%d-%m-%Y %H:%M")
+
+
+def _local(iso: str | None, pattern: str) -> str:
+    """An ISO timestamp in local time as `pattern`; empty when unknown or unreadable."""
     if not iso:
         return ""
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%d-%m-%Y")
+        return datetime.fromisoformat(iso).astimezone().strftime(pattern)
     except ValueError:
         return ""
+
+
+def local_date(iso: str | None) -> str:
+    """An ISO timestamp as a Dutch local date (23-11-2026); empty when unknown or unreadable."""
+    return _local(iso, "%d-%m-%Y")
 
 
 # pragma: no mutate start (runs at import, before mutmut can switch a mutant on; the store tests cover it)

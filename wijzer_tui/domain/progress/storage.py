@@ -4,7 +4,8 @@ Reusable by every store (learners, team sessions). Rules:
 
 - Writes go through `paths.write_atomic` (temp file, fsync, os.replace, fsync of the folder):
   a crash leaves the old or the new file, never a mix. Files are 0600, folders 0700.
-- Every read-modify-write runs under a `FileLock` on `<file>.lock` and reads the file again
+- Every read-modify-write runs under a `FileLock` on `.locks/<file>.lock` (one hidden folder
+  beside the records, so no empty lock file sits next to every record) and reads the file again
   inside the lock (`locked_db` for TinyDB, `edit` for the fast path), so two processes never
   lose each other's update. Plain reads need no lock: files are only ever replaced whole.
 - A file that is not valid JSON, has the wrong shape or a newer `schema_version` raises
@@ -167,11 +168,14 @@ def open_db(path: Path, *, cached: bool = False) -> TinyDB:
 
 @contextmanager
 def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Hold the inter-process lock `<path>.lock` (0600) for a read-modify-write of `path`."""
+    """Hold the inter-process lock `.locks/<name>.lock` (0600, folder 0700) for a
+    read-modify-write of `path`."""
     from filelock import FileLock, Timeout  # imported on first write: keeps startup fast
 
-    lock = FileLock(f"{path}.lock", timeout=timeout, mode=0o600)
+    lock_file = path.parent / ".locks" / f"{path.name}.lock"
+    lock = FileLock(lock_file, timeout=timeout, mode=0o600)
     try:
+        lock_file.parent.mkdir(mode=0o700, exist_ok=True)
         lock.acquire()
     except Timeout as exc:
         raise StoreError(

@@ -39,6 +39,23 @@ def dutch_date(iso_date: str) -> str:
         return iso_date
 
 
+def parse_dutch_date(text: str, *, latest: str | None = None) -> str:
+    """A typed date as dd-mm-jjjj (also d-m-jjjj) → YYYY-MM-DD; not after `latest` (default
+    today). Raises TeamError in Dutch."""
+    latest = latest or today()
+    parts = text.strip().replace("/", "-").replace(".", "-").split("-")
+    try:
+        if len(parts) != 3 or len(parts[2]) != 4:
+            raise ValueError(text)
+        day, month, year = (int(p) for p in parts)
+        parsed = date(year, month, day).isoformat()
+    except ValueError:
+        raise TeamError("Vul de datum in als dd-mm-jjjj, bijvoorbeeld 12-03-2026.") from None
+    if parsed > latest:
+        raise TeamError("Deze datum ligt in de toekomst. Vul de dag in waarop de sessie was.")
+    return parsed
+
+
 PAGE_TITLES = {
     "intro": "Herken je dit?",
     "case": "Het probleem",
@@ -46,7 +63,11 @@ PAGE_TITLES = {
     "agreements": "Afspraken (wie · wat · wanneer)",
     "summary": "Overzicht van de sessie",
 }
-STEP_TITLES = {"choose": "Wat doe je?", "decide": "De casus gaat verder", "reflect": "Reflectie"}
+STEP_TITLES = {
+    "choose": "Wat doen jullie?",
+    "decide": "De casus gaat verder",
+    "reflect": "Reflectie",
+}
 
 
 def page_title(scenario: Scenario, section: str) -> str:
@@ -114,11 +135,15 @@ class TeamSession:
         attendees: list[str],
         timer_minutes: int = DEFAULT_MINUTES,
         links: dict[str, str] | None = None,
+        when: str | None = None,
     ) -> TeamSession:
         """A fresh session for `scenario`, dated today; names are cleaned and checked.
 
-        `links` maps attendee names to linked learner ids ("" for someone new)."""
+        `links` maps attendee names to linked learner ids ("" for someone new); `when` is the
+        session's date (YYYY-MM-DD) when it was held earlier."""
         session = cls(new_id(), scenario.id, scenario.content_version)
+        if when:
+            session.date = when
         session.team, session.organisation = clean_label(team), clean_label(organisation)
         links = links or {}
         for name in attendees:
@@ -148,6 +173,7 @@ class TeamSession:
         if same:
             raise TeamError(f"Deze persoon staat al bij de deelnemers, als {same[0]}.")
         self.attendees.append(cleaned)
+        self._recount_open_entries()
         if learner_id is not None:
             self.links[cleaned] = learner_id
         return cleaned
@@ -166,6 +192,13 @@ class TeamSession:
             raise TeamError("Er moet minstens één deelnemer blijven.")
         self.attendees.remove(name)
         self.links.pop(name, None)
+        self._recount_open_entries()
+
+    def _recount_open_entries(self) -> None:
+        """A late (or removed) attendee changes what a majority is, until the reveal fixes it."""
+        for entry in self.entries.values():
+            if not entry.revealed and entry.people:
+                entry.people = len(self.attendees)
 
     def set_minutes(self, minutes: int) -> None:
         """The discussion time per step, 1 to 60 minutes."""
@@ -185,6 +218,7 @@ class TeamSession:
             raise TeamError("Deze stap is al onthuld. De keuzes liggen vast.")
         if self.status == "finished":
             raise TeamError("Deze sessie is afgerond.")
+        entry.people = len(self.attendees)
         return entry
 
     def set_mode(self, step: Step, mode: InputMode) -> None:
@@ -232,10 +266,11 @@ class TeamSession:
             return
         self._open_entry(step)
         if not group_choice(step, entry):
-            if step.kind == "decide" and entry.mode == "tally" and entry.tallies:
+            if entry.mode == "tally" and entry.tallies:
                 raise TeamError(
-                    "Het staat gelijk. Kies samen één vervolgkeuze: verander een stem, "
-                    "of kies met c voor één gezamenlijke keuze."
+                    f"Geen optie heeft een meerderheid: meer dan de helft van de "
+                    f"{attendee_count(len(self.attendees))}. Verander een stem, of kies "
+                    "samen met Enter."
                 )
             raise TeamError(
                 "Vul eerst de keuze van de groep in: stemmen of één gezamenlijke keuze."
