@@ -48,3 +48,13 @@ def test_a_terminal_for_input_alone_is_not_enough(tmp_path: Path) -> None:
 def test_report_with_a_format_still_works_without_a_terminal(tmp_path: Path) -> None:
     result = wijzer(["report", "--format", "csv"], tmp_path, subprocess.DEVNULL)
     assert result.returncode == 0 and result.stdout.startswith("\ufeffdeelnemer_id")
+
+
+def test_a_browser_tab_of_wijzer_serve_counts_as_a_terminal(monkeypatch) -> None:
+    """textual-serve drives each tab's app over pipes with its web driver: not a hang, a page."""
+    from wijzer_tui.cli import has_terminal
+
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    assert not has_terminal()  # pytest's standard input is no terminal
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
+    assert has_terminal()

@@ -128,7 +128,7 @@ def test_team_training_in_the_browser_reads_from_the_back_of_the_room(
         tab.type("Wijkteam Noord")
         tab.press("Enter")
         tab.type("Gemeente Zuid")
-        tab.press("Enter", "Enter")
+        tab.press("Enter", "Enter", "Enter")  # past Datum and Minuten to the attendees
         for name in ("Ann", "Bo"):
             tab.type(name)
             tab.press("Enter")
@@ -139,7 +139,7 @@ def test_team_training_in_the_browser_reads_from_the_back_of_the_room(
         tab.press("Control+b")
         tab.wait_for("Teamtraining · casus 3")
         tab.press("v", "v", "v")
-        tab.wait_for("Wat doe je?")
+        tab.wait_for("Wat doen jullie?")  # the shared screen speaks to the group
         tab.press("1", "+", "+")
         tab.wait_for("2×")
         tab.press("o")

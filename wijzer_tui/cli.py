@@ -111,7 +111,10 @@ NO_TERMINAL = (
 
 
 def has_terminal() -> bool:
-    """True when both standard input and output are a terminal: the TUI can be used."""
+    """True when the TUI can be used: both standard input and output are a terminal, or a
+    browser tab of `wijzer serve` drives the app (textual-serve's web driver, over pipes)."""
+    if os.environ.get("TEXTUAL_DRIVER", "").endswith("web_driver:WebDriver"):
+        return True
     return (
         sys.stdin is not None
         and sys.stdout is not None
