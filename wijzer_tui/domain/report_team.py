@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from wijzer_tui.domain.errors import StoreError
+from wijzer_tui.domain.storage import open_db
 
 if TYPE_CHECKING:
     from wijzer_tui.domain.report import ReportFilter
@@ -39,19 +41,23 @@ def filter_agreements(agreements: Iterable[Agreement], flt: ReportFilter) -> lis
 def load_team_agreements(root: Path) -> list[Agreement]:
     """Agreements from team sessions in `root/teams/*.json`; empty when there are none.
 
-    Reads the team-session files directly (tolerant, no locks: files are replaced whole): a
-    missing folder, an unreadable or odd file or entry is skipped, never an error. Read shape:
+    Reads the team-session files through TinyDB (no locks: files are replaced whole), tolerant:
+    a missing folder, an unreadable or damaged file or an odd entry is skipped, never an error
+    (the team screens set damaged files aside). Read shape:
     TinyDB tables whose documents carry `agreements: [{who, what, when}]` next to `id`,
     `scenario_id`, `team`, `organisation` and `date`, as TeamSession.to_dict writes them.
     """
     found: list[Agreement] = []
     for path in sorted((root / "teams").glob("*.json")) if (root / "teams").is_dir() else []:
         try:
-            data = json.loads(path.read_bytes()) if path.stat().st_size < 10_000_000 else {}
-        except (OSError, ValueError, RecursionError):
+            db = open_db(path) if path.stat().st_size < 10_000_000 else None
+            docs = (
+                [doc for name in db.tables() for doc in db.table(name).all()]
+                if db is not None
+                else []
+            )
+        except (OSError, StoreError):
             continue
-        tables = data.values() if isinstance(data, dict) else ()
-        docs = [d for t in tables if isinstance(t, dict) for d in t.values() if isinstance(d, dict)]
         for doc in docs:
             items = doc.get("agreements")
             for item in items if isinstance(items, list) else ():
