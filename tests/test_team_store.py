@@ -9,8 +9,8 @@ import stat
 from pathlib import Path
 
 import pytest
-from tinydb import TinyDB
 from team_fixtures import CHOOSE, TIPS, TRUST, new_session, played
+from tinydb import TinyDB
 
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.report_team import load_team_agreements
