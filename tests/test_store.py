@@ -284,7 +284,10 @@ def damage(store: ProgressStore, content: str | bytes) -> tuple[Path, bytes]:
 
 
 def healthy_learner_doc(**changes: object) -> dict:
-    profile = Profile(id="a" * 32, name="Anna", beroepsgroep="politie").to_dict()
+    # A fixed creation time: the test ids below must not change between runs (pytest-xdist).
+    profile = Profile(
+        id="a" * 32, name="Anna", beroepsgroep="politie", created="2026-03-01T10:00:00+00:00"
+    ).to_dict()
     return {"profile": {"1": {**profile, "schema_version": SCHEMA_VERSION, **changes}}}
 
 
@@ -304,6 +307,16 @@ def healthy_learner_doc(**changes: object) -> dict:
                 "attempts": {"1": {"id": "x", "status": "weird", "schema_version": 1}},
             }
         ),
+    ],
+    ids=[
+        "cut-off",
+        "empty",
+        "not-utf8",
+        "list",
+        "no-profile",
+        "profile-without-id",
+        "profile-of-another-learner",
+        "attempt-with-unknown-status",
     ],
 )
 def test_damaged_file_is_set_aside_with_a_warning(store: ProgressStore, content: str) -> None:

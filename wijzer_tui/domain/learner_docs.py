@@ -70,13 +70,13 @@ def profile_of(path: Path, db: WijzerDB) -> Profile:
 def attempt_of(path: Path, doc: dict[str, Any]) -> Attempt:
     """An Attempt from a stored document; DamagedFileError when it has the wrong shape.
 
-    The answers' dicts become the Answers' data: pass a plain read's document or a private copy.
+    Builds in place (`doc` becomes the Attempt's data, as a Document from Table.all() is a
+    fresh copy): pass a plain read's document or a private copy, never a locked one's.
     """
     try:
-        fields = dict(doc)
-        fields.pop("schema_version", None)
-        fields["answers"] = [_new_answer(a) for a in fields.get("answers", [])]
-        attempt: Attempt = _new_attempt(fields)
+        doc.pop("schema_version", None)
+        doc["answers"] = [_new_answer(a) for a in doc.get("answers", [])]
+        attempt: Attempt = _new_attempt(doc)
     except (TypeError, AttributeError) as exc:
         raise DamagedFileError(path, "een poging is onvolledig") from exc
     if not isinstance(attempt.id, str) or attempt.status not in STATUSES:

@@ -133,15 +133,17 @@ class WijzerStorage(Storage):
     """TinyDB storage for one wijzer file: checked reads, atomic and durable writes.
 
     Plain (`open_db`): each read returns the file as it is now; the parse is kept only while
-    the file is unchanged, so the tables of one learner cost one parse. In a lock (`locked_db`,
+    the file is unchanged, so the tables of one learner cost one parse. As a `snapshot`, the
+    first read is kept (for reading a file once, as the store does). In a lock (`locked_db`,
     `in_lock=True`): the read is this process's last parse when the file still holds the same
     bytes, and a write serialises again only changed documents (see write_cache).
     """
 
-    def __init__(self, path: str | Path, *, in_lock: bool = False) -> None:
+    def __init__(self, path: str | Path, *, in_lock: bool = False, snapshot: bool = False) -> None:
         super().__init__()
-        self.path = Path(path)
+        self.path = path if isinstance(path, Path) else Path(path)
         self.in_lock = in_lock
+        self.snapshot = snapshot
         self._stamp: tuple[int, int, int] | None = None
         self._data: Data | None = None
         self._entry: write_cache.Entry | None = None
@@ -159,10 +161,12 @@ class WijzerStorage(Storage):
 
     def _read_now(self) -> Data | None:
         try:
-            if self._stamp is not None and _stamp(os.stat(self.path)) == self._stamp:
+            if self._stamp is not None and (
+                self.snapshot or _stamp(os.stat(self.path)) == self._stamp
+            ):
                 return self._data
             with open(self.path, "rb") as handle:
-                stamp = _stamp(os.fstat(handle.fileno()))
+                stamp = (0, 0, 0) if self.snapshot else _stamp(os.fstat(handle.fileno()))
                 raw = handle.read()
         except FileNotFoundError:
             self._stamp = self._data = None
@@ -207,9 +211,10 @@ class WijzerDB(TinyDB):
         return self.storage.read() is not None
 
 
-def open_db(path: Path) -> WijzerDB:
-    """A TinyDB on `path` for reading: every read sees the latest file. Write in `locked_db`."""
-    return WijzerDB(path, storage=WijzerStorage)
+def open_db(path: Path, *, snapshot: bool = False) -> WijzerDB:
+    """A TinyDB on `path` for reading: every read sees the latest file, or with `snapshot` the
+    file as first read. Write only in `locked_db`."""
+    return WijzerDB(path, storage=WijzerStorage, snapshot=snapshot)
 
 
 @contextmanager

@@ -99,7 +99,7 @@ class ProgressStore:
         """One learner file, checked whole so a listed learner can be opened. No lock needed:
         files are only ever replaced whole."""
         try:
-            db = open_db(path)
+            db = open_db(path, snapshot=True)
             return (profile_of(path, db), attempts_of(path, db)) if db.exists() else None
         except DamagedFileError as error:
             self._damaged(error)
