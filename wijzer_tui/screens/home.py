@@ -22,6 +22,9 @@ QUESTION = "Met welke frustratie reken jij het liefst vandaag nog af?"
 class HomeScreen(BaseScreen):
     """The start page of a learner."""
 
+    # Focus the list straight away: focusing the scroll area first and then moving on restyled
+    # the screen twice before its first frame (bench/startup.py).
+    AUTO_FOCUS = "#scenario-list"
     BINDINGS = [
         Binding("v", "resume", "Verder waar je was", show=False),
         Binding("r", "results", "Mijn resultaten"),
@@ -49,7 +52,6 @@ class HomeScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.refresh_standings()
-        self.query_one("#scenario-list").focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_standings()

@@ -35,6 +35,8 @@ LETTER_ACTIONS = {
 class TeamSessionScreen(BaseScreen):
     """One page at a time; every change is saved at once (see TeamTraining)."""
 
+    CSS_PATH = "team.tcss"  # loaded on first use: keeps self-study start-up fast
+
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (60, "-wide-enough"), (110, "-large")]
     VERTICAL_BREAKPOINTS = [(0, "-too-low"), (18, "-high-enough"), (34, "-tall")]
     BINDINGS = [

@@ -38,6 +38,8 @@ INTRO = (
 class TeamSetupScreen(BaseScreen):
     """Start a new team session, or continue one that is still busy."""
 
+    CSS_PATH = "team.tcss"  # loaded on first use: keeps self-study start-up fast
+
     BINDINGS = [
         Binding("ctrl+b", "begin", "Beginnen"),
         Binding("delete", "remove_attendee", "Verwijderen", key_display="del"),
