@@ -9,10 +9,10 @@ from textual.binding import Binding
 
 from wijzer_tui import __version__
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.loader import load_scenarios
 from wijzer_tui.domain.model import Scenario
 from wijzer_tui.domain.paths import resolve_progress_dir
 from wijzer_tui.domain.records import Profile
+from wijzer_tui.domain.scenario_cache import shipped_scenarios
 from wijzer_tui.domain.store import ProgressStore
 
 
@@ -103,7 +103,7 @@ class WijzerApp(App[None]):
 
 def create_app(progress_dir: str | None = None, *, start: str = "self") -> WijzerApp:
     """Load scenarios and the progress store and build the app. Raises WijzerError in Dutch."""
-    scenarios = load_scenarios()
+    scenarios = shipped_scenarios()
     folder, reason = resolve_progress_dir(progress_dir)
     store = ProgressStore(Path(folder))
     return WijzerApp(scenarios, store, progress_reason=f"{folder} ({reason})", start=start)

@@ -51,6 +51,13 @@ def resolve_progress_dir(
     return platformdirs.user_data_path("wijzer") / "progress", REASON_USER
 
 
+def default_scenario_dir() -> Path:
+    """The shipped scenarios: inside the installed package, else the checkout's scenarios/ folder."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "_scenarios"
+    return installed if installed.is_dir() else package.parent / "scenarios"
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create `path` (and its parents) readable by its owner only (0700); return it.
 

@@ -50,10 +50,8 @@ class HomeScreen(BaseScreen):
             yield Static("w: ander profiel · i: over wijzer", classes="muted")
         yield Footer(compact=True)
 
-    def on_mount(self) -> None:
-        self.refresh_standings()
-
     def on_screen_resume(self) -> None:
+        # Also the first time the screen is shown, so on_mount need not read the store too.
         self.refresh_standings()
 
     def refresh_standings(self) -> None:
