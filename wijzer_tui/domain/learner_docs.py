@@ -32,6 +32,8 @@ PROFILE = "profile"  # table names
 ATTEMPTS = "attempts"
 STATUSES = ("busy", "finished", "stopped")
 _new_answer = stored_builder(Answer)
+_ANSWER_KEYS = Answer.__dataclass_fields__.keys()
+_new = object.__new__
 _new_attempt = stored_builder(Attempt)
 _new_profile = stored_builder(Profile)
 
@@ -57,7 +59,7 @@ def profile_doc(path: Path, db: WijzerDB) -> Document:
 def profile_of(path: Path, db: WijzerDB) -> Profile:
     """The Profile of a learner file; DamagedFileError when it is not one."""
     try:
-        fields = dict(profile_doc(path, db))
+        fields = profile_doc(path, db)  # a fresh copy (TinyDB's Document): build in place
         fields.pop("schema_version", None)
         profile: Profile = _new_profile(fields)
     except TypeError as exc:
@@ -75,7 +77,17 @@ def attempt_of(path: Path, doc: dict[str, Any]) -> Attempt:
     """
     try:
         doc.pop("schema_version", None)
-        doc["answers"] = [_new_answer(a) for a in doc.get("answers", [])]
+        # stored_builder(Answer) inlined: a report builds tens of thousands of answers, and
+        # the call per answer was a tenth of reading every learner (bench/store.py).
+        answers = []
+        for fields in doc.get("answers", ()):
+            if fields.keys() == _ANSWER_KEYS:
+                answer = _new(Answer)
+                answer.__dict__ = fields
+            else:
+                answer = _new_answer(fields)
+            answers.append(answer)
+        doc["answers"] = answers
         attempt: Attempt = _new_attempt(doc)
     except (TypeError, AttributeError) as exc:
         raise DamagedFileError(path, "een poging is onvolledig") from exc
