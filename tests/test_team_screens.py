@@ -223,7 +223,8 @@ async def test_a_whole_team_session_from_setup_to_attendance(
         assert "- Deelnemers (3): Ann, Bo, Cas" in markdown
         assert "| Ann en Cas | Kennismaking plannen | april |" in markdown
         await keys(pilot, "a", "j")
-        assert screen.session.status == "finished"
+        await app.workers.wait_for_complete()  # finishing runs in a worker; on a busy machine
+        assert screen.session.status == "finished"  # it may still be saving after one pause
         assert "Afgerond. De deelname van 3 deelnemers is vastgelegd." in notices(app)
 
     records = ProgressStore(tmp_path).all_records()

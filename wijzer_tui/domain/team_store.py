@@ -16,8 +16,9 @@ from wijzer_tui.domain.paths import ensure_private_dir
 from wijzer_tui.domain.records import SCHEMA_VERSION, Answer, Attempt, Profile, new_id, now_iso
 from wijzer_tui.domain.storage import DamagedFileError, WijzerDB, locked_db, open_db
 from wijzer_tui.domain.store import ProgressStore
-from wijzer_tui.domain.team import TeamError, TeamSession, sections
+from wijzer_tui.domain.team import TeamError, TeamSession
 from wijzer_tui.domain.team_group import InputMode
+from wijzer_tui.domain.team_outline import sections
 
 _FILE = re.compile(r"([A-Za-z0-9_-]{1,64})\.json\Z")
 TABLE = "session"  # TinyDB table name: the file reads like every other wijzer file

@@ -12,8 +12,9 @@ from wijzer_tui.domain.model import Scenario, Step, Tip
 from wijzer_tui.domain.paths import ensure_private_dir
 from wijzer_tui.domain.scoring import compare_choose, decide_outcome
 from wijzer_tui.domain.storage import write_atomic
-from wijzer_tui.domain.team import TeamSession, dutch_date
+from wijzer_tui.domain.team import TeamSession
 from wijzer_tui.domain.team_group import GroupEntry, group_choice
+from wijzer_tui.domain.team_outline import dutch_date
 
 Verdict = Literal["in_line", "against", "neutral", "missed", "not_chosen"]
 

@@ -13,7 +13,8 @@ from textual.markup import escape
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.team import TeamError, TeamSession, attendee_count, page_title
+from wijzer_tui.domain.team import TeamError, TeamSession
+from wijzer_tui.domain.team_outline import attendee_count, page_title
 from wijzer_tui.domain.team_prompts import discussion_prompts
 from wijzer_tui.domain.team_store import TeamTraining
 from wijzer_tui.screens.base import BaseScreen

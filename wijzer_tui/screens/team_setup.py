@@ -13,14 +13,8 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, St
 from textual.widgets.option_list import Option
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.team import (
-    DEFAULT_MINUTES,
-    TeamSession,
-    attendee_count,
-    dutch_date,
-    page_title,
-    today,
-)
+from wijzer_tui.domain.team import DEFAULT_MINUTES, TeamSession
+from wijzer_tui.domain.team_outline import attendee_count, dutch_date, page_title, today
 from wijzer_tui.domain.team_store import TeamStore, TeamTraining
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.screens.dialogs import ConfirmDialog
