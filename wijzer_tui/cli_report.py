@@ -139,12 +139,12 @@ def run_report(args: argparse.Namespace) -> int:
 
 def _make_report(args: argparse.Namespace) -> int:
     """Build the report, write or print it; the number of learners it shows."""
-    from wijzer_tui.domain.loader import load_scenarios
     from wijzer_tui.domain.report import SORT_LABELS, ReportFilter, build_rows, report_from_rows
     from wijzer_tui.domain.report_team import load_team_agreements
+    from wijzer_tui.domain.scenario_cache import shipped_scenarios
 
     store = _store(args.progress_dir)
-    scenarios = load_scenarios()
+    scenarios = shipped_scenarios()  # no YAML when the cache is current
     if args.sort not in SORT_LABELS and args.sort not in {s.id for s in scenarios}:
         keys = ", ".join([*SORT_LABELS, *(s.id for s in scenarios)])
         raise WijzerError(f"Onbekende sortering {args.sort!r}. Kies uit: {keys}.")
