@@ -30,7 +30,7 @@ def one(kind: str, progress: str) -> tuple[float, float]:
 def main() -> None:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 9
     with tempfile.TemporaryDirectory() as folder:
-        from wijzer_tui.domain.store import ProgressStore
+        from wijzer_tui.domain.progress.store import ProgressStore
 
         ProgressStore(Path(folder)).create_profile("Bench", "anders")
         one("bare", folder), one("wijzer", folder)  # warm the file cache

@@ -12,7 +12,7 @@ the ratios as name=value pairs.
 Every ratio is the median of ratios of pairs measured back to back (each save with the bare
 write after it, each read with the json.load before it), so load on a shared machine hits
 both sides of a pair alike; the middle half of the pair ratios is printed as the spread.
-Everything goes through TinyDB on wijzer's storage (see wijzer_tui/domain/storage.py).
+Everything goes through TinyDB on wijzer's storage (see wijzer_tui/domain/progress/storage.py).
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from wijzer_tui.domain.records import SCHEMA_VERSION, Answer, Attempt, Profile
-from wijzer_tui.domain.storage import dumps
-from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.progress.records import SCHEMA_VERSION, Answer, Attempt, Profile
+from wijzer_tui.domain.progress.storage import dumps
+from wijzer_tui.domain.progress.store import ProgressStore
 
 SAVES = 40
 READ_RUNS = 7

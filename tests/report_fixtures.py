@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from wijzer_tui.domain.model import ChooseOption, DecideOption, Scenario, Step, Tip
-from wijzer_tui.domain.records import Answer, Attempt, Profile
+from wijzer_tui.domain.content.model import ChooseOption, DecideOption, Scenario, Step, Tip
+from wijzer_tui.domain.progress.records import Answer, Attempt, Profile
 
 ALFA = Scenario(
     id="alfa",

@@ -8,8 +8,8 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from wijzer_tui.app import WijzerApp
-from wijzer_tui.domain.loader import load_scenarios
-from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.content.loader import load_scenarios
+from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.widgets.choice_list import ChoiceList
 
 SCENARIOS = load_scenarios()
@@ -50,3 +50,21 @@ async def press(pilot: Pilot, *keys: str) -> None:
     """Press keys and let the app settle."""
     await pilot.press(*keys)
     await pilot.pause()
+
+
+async def walk_to_end(pilot: Pilot, scenario) -> None:
+    """In an open pass at its first section: answer every step (first options, a short
+    reflection) until the Afronding shows."""
+    from textual.widgets import TextArea
+
+    await press(pilot, "v")  # Herken je dit? -> the first step
+    for step in scenario.steps:
+        if step.kind in ("choose", "decide"):
+            await pick(pilot, [step.shuffled_options()[0].id])
+        else:
+            pilot.app.screen.query_one(TextArea).insert("Eerst overleggen.")
+            await press(pilot, "ctrl+s")
+            await press(pilot, "v")
+            continue
+        await press(pilot, "v")  # Bevestigen
+        await press(pilot, "v")  # past the feedback

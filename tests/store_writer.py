@@ -13,8 +13,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from wijzer_tui.domain.records import Answer
-from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.progress.records import Answer
+from wijzer_tui.domain.progress.store import ProgressStore
 
 
 def main(argv: list[str]) -> int:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from wijzer_tui.domain.loader import load_scenarios
-from wijzer_tui.domain.model import Scenario, Step
-from wijzer_tui.domain.team import TeamSession
+from pathlib import Path
+
+from wijzer_tui.domain.content.loader import load_scenarios
+from wijzer_tui.domain.content.model import Scenario, Step
+from wijzer_tui.domain.progress.records import Profile
+from wijzer_tui.domain.progress.store import ProgressStore
+from wijzer_tui.domain.team.session import TeamSession
+from wijzer_tui.domain.team.store import record_attendance
 
 SCENARIOS = load_scenarios()
 TRUST = next(s for s in SCENARIOS if s.id == "vertrouwen")
@@ -33,3 +38,15 @@ def played(session: TeamSession) -> TeamSession:
     session.reveal(DECIDE)
     session.reveal(REFLECT)
     return session
+
+
+def marloes_in_a_session(root: Path) -> tuple[ProgressStore, Profile, TeamSession]:
+    """Self-study learner Marloes, linked by the trainer in a played session she attended with Bo,
+    which is finished (attendance recorded)."""
+    store = ProgressStore(root)
+    marloes = store.create_profile("Marloes Ëlsgén", "wijkteam", "Gemeente Zuid", "Team Noord")
+    people = ["Marloes Ëlsgén", "Bo"]
+    links = {"Marloes Ëlsgén": marloes.id}
+    session = TeamSession.new(TRUST, "Team Noord", "Gemeente Zuid", people, links=links)
+    record_attendance(store, played(session), TRUST)
+    return store, marloes, session

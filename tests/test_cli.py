@@ -10,7 +10,7 @@ import pytest
 
 from wijzer_tui import __version__
 from wijzer_tui.cli import main
-from wijzer_tui.domain.loader import default_scenario_dir, scenario_files
+from wijzer_tui.domain.content.loader import default_scenario_dir, scenario_files
 
 pytestmark = pytest.mark.usefixtures("progress_env")
 

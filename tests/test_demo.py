@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from wijzer_tui import cli
-from wijzer_tui.domain.demo import demo_records, fill_demo
+from wijzer_tui.domain.content.loader import load_scenarios
+from wijzer_tui.domain.content.scoring import scenario_score
 from wijzer_tui.domain.errors import StoreError
-from wijzer_tui.domain.loader import load_scenarios
-from wijzer_tui.domain.report import build_report
-from wijzer_tui.domain.scoring import scenario_score
-from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.progress.store import ProgressStore
+from wijzer_tui.domain.reports.demo import demo_records, fill_demo
+from wijzer_tui.domain.reports.grid import build_report
 
 TODAY = datetime(2025, 6, 1, 12, tzinfo=UTC)
 

@@ -12,7 +12,9 @@ from report_fixtures import SCENARIOS, records
 
 from wijzer_tui import cli
 from wijzer_tui.domain.errors import ExportError
-from wijzer_tui.domain.exports import (
+from wijzer_tui.domain.progress.records import Profile
+from wijzer_tui.domain.progress.store import ProgressStore
+from wijzer_tui.domain.reports.exports import (
     CSV_COLUMNS,
     cell_text,
     safe_cell,
@@ -21,10 +23,8 @@ from wijzer_tui.domain.exports import (
     to_markdown,
     write_file,
 )
-from wijzer_tui.domain.records import Profile
-from wijzer_tui.domain.report import ReportFilter, build_report
-from wijzer_tui.domain.report_xapi import to_xapi
-from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.reports.grid import ReportFilter, build_report
+from wijzer_tui.domain.reports.xapi import to_xapi
 
 
 def report(flt: ReportFilter | None = None, recs=None):
@@ -101,7 +101,7 @@ def test_json_has_stable_keys_and_hand_checked_values() -> None:
     data = json.loads(to_json(report(ReportFilter(team="Team Noord"))))
     assert list(data) == [
         "format", "version", "generated", "filter", "learner_count", "scenarios", "learners",
-        "agreements",
+        "agreements", "frustratiescan",
     ]  # fmt: skip
     assert (data["format"], data["version"], data["learner_count"]) == ("wijzer-rapport", 1, 2)
     assert data["filter"] == {"team": "Team Noord", "organisation": None, "beroepsgroep": None}
@@ -132,12 +132,13 @@ def test_markdown_escapes_table_breaking_names() -> None:
     assert "| Piet \\| Paal nieuw |" in text
 
 
-def test_xapi_has_one_statement_per_finished_attempt_with_stable_ids() -> None:
+def test_xapi_has_one_completed_statement_per_finished_attempt_with_stable_ids() -> None:
     first = json.loads(to_xapi(report()))
-    assert len(first) == 6  # finished attempts: Anna 2, bram 2, Dirk 2
+    completed = [s for s in first if s["verb"]["id"].endswith("/completed")]
+    assert len(completed) == 6  # finished attempts: Anna 2, bram 2, Dirk 2
     again = json.loads(to_xapi(report()))
     assert [s["id"] for s in first] == [s["id"] for s in again]
-    statement = first[0]
+    statement = completed[0]
     assert statement["verb"]["id"] == "http://adlnet.gov/expapi/verbs/completed"
     assert statement["result"]["score"]["scaled"] == 0.5
     assert statement["object"]["definition"]["name"]["nl-NL"] == "Ik mis de regie"

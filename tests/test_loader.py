@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from wijzer_tui.domain.content.loader import check_files, load_scenarios
+from wijzer_tui.domain.content.yaml_source import MAX_BYTES, MAX_DEPTH
 from wijzer_tui.domain.errors import ScenarioError
-from wijzer_tui.domain.loader import check_files, load_scenarios
-from wijzer_tui.domain.yaml_source import MAX_BYTES, MAX_DEPTH
 
 # One file per failure: the exact line a user sees for it, and nothing else.
 BROKEN = {
@@ -297,3 +297,37 @@ def test_no_message_has_a_traceback_or_english(data_dir: Path, tmp_path: Path) -
     messages = strings(problems)
     assert len(messages) > len(BROKEN) + len(odd)
     assert_dutch(messages)
+
+
+DEEPENING = """deepening:
+  - title: Eén gezin, één plan
+    text: '"Het ideaal is: één gezin, één plan."'
+    source: De procesregisseurs aan het woord (portret van het CCV en Movisie)
+    application: {application}
+  - title: Gemengd
+    text: Een citaat. In deze casus betekent dat iets anders.
+    source: De procesregisseurs aan het woord (portret van het CCV en Movisie)
+steps:"""
+
+
+def test_deepening_keeps_the_application_apart(data_dir: Path, tmp_path: Path) -> None:
+    mixed = "veld deepening[1].text: zet de toepassing op deze casus in het veld application"
+    lead = "veld deepening[0].application: laat 'In deze casus:' weg"
+    for application, expected in (
+        ("Kies samen één regievoerder.", [mixed]),
+        ("'In deze casus: kies samen.'", [mixed, lead]),
+    ):
+        steps = DEEPENING.format(application=application)
+        path = _copy(data_dir, tmp_path / "v.yaml", **{"steps:": steps})
+        messages = strings(check_files([path])[1])
+        assert len(messages) == len(expected)
+        for part in expected:
+            assert any(part in m for m in messages), messages
+    steps = DEEPENING.format(application="Samen.").replace(
+        " In deze casus betekent dat iets anders.", ""
+    )
+    path = _copy(data_dir, tmp_path / "v.yaml", **{"steps:": steps})
+    (scenario,), problems = check_files([path])
+    assert problems == []
+    assert scenario.deepening[0].application == "Samen."
+    assert scenario.deepening[1].application == ""

@@ -9,7 +9,7 @@ import platformdirs
 import pytest
 
 from wijzer_tui.domain.errors import StoreError
-from wijzer_tui.domain.paths import ensure_private_dir, resolve_progress_dir
+from wijzer_tui.domain.progress.paths import ensure_private_dir, resolve_progress_dir
 
 
 def test_cli_value_wins_over_env_and_checkout(tmp_path: Path) -> None:

@@ -7,10 +7,14 @@ from pathlib import Path
 
 from report_fixtures import ALFA, BETA, SCENARIOS, records
 
-from wijzer_tui.domain.demo import demo_records
-from wijzer_tui.domain.exports import to_markdown
-from wijzer_tui.domain.loader import load_scenarios
-from wijzer_tui.domain.report import (
+from wijzer_tui.domain.content.loader import load_scenarios
+from wijzer_tui.domain.content.scoring import missed_tip_ids
+from wijzer_tui.domain.progress.store import ProgressStore
+from wijzer_tui.domain.reports.agreements import load_team_agreements
+from wijzer_tui.domain.reports.demo import demo_records
+from wijzer_tui.domain.reports.detail import learner_detail
+from wijzer_tui.domain.reports.exports import to_markdown
+from wijzer_tui.domain.reports.grid import (
     BUSY,
     DONE,
     NEW,
@@ -20,10 +24,6 @@ from wijzer_tui.domain.report import (
     filter_choices,
     sort_rows,
 )
-from wijzer_tui.domain.report_detail import learner_detail
-from wijzer_tui.domain.report_team import load_team_agreements
-from wijzer_tui.domain.scoring import missed_tip_ids
-from wijzer_tui.domain.store import ProgressStore
 
 
 def by_name(report) -> dict:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from report_fixtures import SCENARIOS, records
 
-from wijzer_tui.domain.report import build_rows
-from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.progress.store import ProgressStore
+from wijzer_tui.domain.reports.grid import build_rows
 
 
 def _store_with_fixtures(root: Path) -> ProgressStore:

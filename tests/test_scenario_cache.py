@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from wijzer_tui.domain import loader, scenario_cache
+from wijzer_tui.domain.content import loader
 from wijzer_tui.domain.errors import ScenarioError
-from wijzer_tui.domain.scenario_cache import cache_dir, shipped_scenarios
+from wijzer_tui.domain.progress import scenario_cache
+from wijzer_tui.domain.progress.scenario_cache import cache_dir, shipped_scenarios
 
 
 @pytest.fixture

@@ -9,31 +9,18 @@ from typing import Any
 
 import pytest
 import yaml
+from seed_text import normalise
 
-from wijzer_tui.domain.loader import default_scenario_dir, load_scenarios, scenario_files
-from wijzer_tui.domain.model import DEFAULT_RESOURCE_GROUP, Scenario
+from wijzer_tui.domain.content.loader import default_scenario_dir, load_scenarios, scenario_files
+from wijzer_tui.domain.content.model import DEFAULT_RESOURCE_GROUP, Scenario
 
 SEED = Path(__file__).resolve().parent / "data" / "seeds" / "frustratiewijzer.txt"
 
 EXPECTED = [("regie", 5), ("partners", 7), ("vertrouwen", 6), ("kennis", 7), ("reflectie", 3)]
 
-# Typos in the wijzer that a scenario may fix; either spelling passes.
-TYPO_FIXES = {"burens": "buren", "werrelatie": "werkrelatie", "gezins-situatie": "gezinssituatie"}
-TYPOGRAPHIC = str.maketrans(
-    {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "}
-)
 RESOURCE_LINE = re.compile(r"^- \[(?P<inside>.+?)\]\(#\)(?: \| (?P<after>.+))?$")
 # A Dutch phone number: 0 or +31 and then at least 7 digits, e.g. 0800-2000 or 06 12345678.
 PHONE = re.compile(r"(?:\+\d{2}|\b0)(?:[\s-]?\d){7,}")
-
-
-def normalise(text: str) -> str:
-    """Compare texts regardless of line breaks, typographic quotes and the documented typo fixes."""
-    text = text.translate(TYPOGRAPHIC)
-    text = re.sub(r"(\w)-\n\s*(\w)", r"\1\2", text)  # "samenwerkings-\nverband"
-    for typo, fixed in TYPO_FIXES.items():
-        text = re.sub(rf"\b{re.escape(typo)}\b", fixed, text)
-    return " ".join(text.split())
 
 
 def seed_sections() -> dict[int, str]:

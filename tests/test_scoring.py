@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from wijzer_tui.domain.loader import load_scenarios
-from wijzer_tui.domain.model import Scenario, Step
-from wijzer_tui.domain.scoring import (
+from wijzer_tui.domain.content.loader import load_scenarios
+from wijzer_tui.domain.content.model import Scenario, Step
+from wijzer_tui.domain.content.scoring import (
     SCORE_RULE,
     compare_choose,
     decide_outcome,
@@ -168,7 +168,8 @@ def test_missed_tip_ids(scenario: Scenario) -> None:
 
 
 def test_score_rule_is_explained_in_dutch() -> None:
-    assert "tip" in SCORE_RULE and "afraadt" in SCORE_RULE and "0%" in SCORE_RULE
+    assert "tip" in SCORE_RULE and "afgeraden keuze" in SCORE_RULE and "0%" in SCORE_RULE
+    assert "de wijzer afraadt" not in SCORE_RULE  # not every advice against comes from the wijzer
 
 
 def test_readme_scoring_example(data_dir: Path) -> None:

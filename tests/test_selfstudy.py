@@ -8,9 +8,11 @@ import pytest
 from selfstudy_driver import SCENARIOS, make_app, open_scenario, pick, press, screen_text
 from textual.widgets import TextArea
 
-from wijzer_tui.domain.scoring import scenario_score
-from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.content.feedback import against_label
+from wijzer_tui.domain.content.scoring import scenario_score
+from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.screens.home import HomeScreen
+from wijzer_tui.screens.overview import OverviewScreen
 from wijzer_tui.screens.pass_screen import PassScreen
 from wijzer_tui.screens.profile import ProfileScreen
 
@@ -43,7 +45,9 @@ async def test_full_pass_is_saved(tmp_path: Path, scenario) -> None:
                 await pick(pilot, answers[step.id])
                 await press(pilot, "v")  # Bevestigen
                 text = screen_text(app)
-                assert "Past bij de wijzer" in text and "De wijzer raadt dit af" in text
+                assert "Past bij de wijzer" in text and "✗ Afgeraden (1)" in text
+                against = next(o for o in step.choose_options if o.id == answers[step.id][-1])
+                assert against_label(against) in " ".join(text.split())
                 assert "Gemist" in text
             elif step.kind == "decide":
                 await pick(pilot, answers[step.id])
@@ -58,7 +62,9 @@ async def test_full_pass_is_saved(tmp_path: Path, scenario) -> None:
             await press(pilot, "v")
         assert "Je eindscore" in screen_text(app)
         assert "Frustratiewijzer" in screen_text(app)  # attribution at the end
-        await press(pilot, "v")  # Naar start
+        await press(pilot, "v")  # Naar start: first an invitation to do the scan again
+        assert "frustratiescan nog eens invullen" in screen_text(app)
+        await press(pilot, "n")  # Overslaan
         assert isinstance(app.screen, HomeScreen)
         assert "Afgerond" in str(
             app.screen.query_one("#scenario-list").get_option(scenario.id).prompt
@@ -102,19 +108,73 @@ async def test_stop_mid_scenario_and_resume_at_the_same_step(tmp_path: Path) -> 
         assert "Past bij de wijzer (1)" in screen_text(app)
 
 
-async def test_retry_keeps_the_history(tmp_path: Path) -> None:
+async def busy_on_choose(pilot) -> tuple[str, str]:
+    """Open scenario 1, go to Wat doe je?, back home: (learner id, attempt id) of the busy one."""
+    await open_scenario(pilot, 1)
+    await press(pilot, "v", "q")
+    store = pilot.app.store
+    learner = store.profiles()[0]
+    [attempt] = store.attempts(learner.id, SCENARIOS[0].id)
+    return learner.id, attempt.id
+
+
+async def test_escape_on_the_resume_question_changes_nothing(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_scenario(pilot, 1)
-        await press(pilot, "q")  # back home, attempt busy
+        learner_id, attempt_id = await busy_on_choose(pilot)
+        before = app.store.attempt(learner_id, attempt_id)
         await open_scenario(pilot, 1)
         assert "Wil je verder waar je was?" in screen_text(app)
-        await press(pilot, "tab", "enter")  # Opnieuw beginnen
+        await press(pilot, "escape")
+        assert isinstance(app.screen, HomeScreen)
+        [after] = app.store.attempts(learner_id, SCENARIOS[0].id)  # none stopped, none new
+        assert after.to_dict() == before.to_dict()
+        await open_scenario(pilot, 1)
+        await press(pilot, "tab", "tab", "enter")  # Terug: the same
+        assert isinstance(app.screen, HomeScreen)
+        assert app.store.attempts(learner_id) == [after]
+        await open_scenario(pilot, 1)
+        await press(pilot, "enter")  # Verder waar je was: still on Wat doe je?
         assert isinstance(app.screen, PassScreen)
-    store = ProgressStore(tmp_path)
-    learner = store.profiles()[0]
-    statuses = sorted(a.status for a in store.attempts(learner.id, SCENARIOS[0].id))
+        assert app.screen.session.attempt.id == attempt_id
+        assert app.screen.session.position.section == "choose"
+
+
+async def test_starting_again_is_confirmed_and_keeps_the_old_attempt(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        learner_id, attempt_id = await busy_on_choose(pilot)
+        await open_scenario(pilot, 1)
+        await press(pilot, "tab", "enter")  # Opnieuw beginnen
+        question = screen_text(app)
+        assert "Mijn resultaten" in question and "gestopt" in question
+        await press(pilot, "escape")  # changed my mind
+        assert isinstance(app.screen, HomeScreen)
+        assert app.store.attempt(learner_id, attempt_id).status == "busy"
+        await open_scenario(pilot, 1)
+        await press(pilot, "tab", "enter", "enter")  # Opnieuw beginnen, yes
+        assert isinstance(app.screen, PassScreen)
+        assert app.screen.session.attempt.id != attempt_id
+        assert app.screen.session.position.section == "intro"
+        await press(pilot, "q", "r")  # Mijn resultaten
+        table = app.screen.query_one("#attempts")
+        rows = [str(table.get_row_at(i)) for i in range(table.row_count)]
+        assert len(rows) == 2 and any("Gestopt" in row for row in rows)
+    statuses = sorted(a.status for a in ProgressStore(tmp_path).attempts(learner_id))
     assert statuses == ["busy", "stopped"]
+
+
+async def test_the_overview_is_not_one_key_away_from_home(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    app.store.create_profile("Piet", "politie")  # another learner on this shared machine
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "enter")  # choose a profile
+        assert isinstance(app.screen, HomeScreen)
+        await press(pilot, "o")
+        assert isinstance(app.screen, HomeScreen)
+        assert not any(isinstance(s, OverviewScreen) for s in app.screen_stack)
+        footer = [key.description for key in app.screen.query("FooterKey")]
+        assert "Mijn resultaten" in footer and "Overzicht" not in footer
 
 
 async def test_first_start_creates_a_profile(tmp_path: Path) -> None:
@@ -126,6 +186,8 @@ async def test_first_start_creates_a_profile(tmp_path: Path) -> None:
         assert isinstance(app.screen, ProfileScreen)
         await pilot.press(*"Jo\x07")  # a control character is typed along
         await press(pilot, "enter")
+        assert "Frustratiescan" in screen_text(app)  # offered once, after the profile
+        await press(pilot, "escape")  # Overslaan
         assert isinstance(app.screen, HomeScreen)
     profile = ProgressStore(tmp_path).profiles()[0]
     assert profile.name == "Jo"

@@ -12,11 +12,11 @@ import filelock
 import pytest
 from tinydb import where
 
-from wijzer_tui.domain import paths, storage
 from wijzer_tui.domain.errors import StoreError
-from wijzer_tui.domain.paths import quarantine, write_atomic
-from wijzer_tui.domain.records import SCHEMA_VERSION
-from wijzer_tui.domain.storage import DamagedFileError, locked_db, open_db, read_data
+from wijzer_tui.domain.progress import paths, storage
+from wijzer_tui.domain.progress.paths import quarantine, write_atomic
+from wijzer_tui.domain.progress.records import SCHEMA_VERSION
+from wijzer_tui.domain.progress.storage import DamagedFileError, locked_db, open_db, read_data
 
 
 def doc(**fields: object) -> dict:

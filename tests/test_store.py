@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from tinydb import TinyDB, where
 
-from wijzer_tui.domain import paths, storage
 from wijzer_tui.domain.errors import StoreError
-from wijzer_tui.domain.records import SCHEMA_VERSION, Answer, Attempt, Profile
-from wijzer_tui.domain.storage import locked, locked_db, read_data
-from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.progress import paths, storage
+from wijzer_tui.domain.progress.records import SCHEMA_VERSION, Answer, Attempt, Profile
+from wijzer_tui.domain.progress.storage import locked, locked_db, read_data
+from wijzer_tui.domain.progress.store import ProgressStore
 
 WRITER = Path(__file__).with_name("store_writer.py")
 REPO = Path(__file__).resolve().parents[1]

@@ -13,9 +13,9 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from wijzer_tui.app import WijzerApp
-from wijzer_tui.domain.loader import load_scenarios
-from wijzer_tui.domain.store import ProgressStore
-from wijzer_tui.domain.team_store import TeamStore
+from wijzer_tui.domain.content.loader import load_scenarios
+from wijzer_tui.domain.progress.store import ProgressStore
+from wijzer_tui.domain.team.store import TeamStore
 from wijzer_tui.screens.team_session import TeamSessionScreen
 from wijzer_tui.screens.team_setup import TeamSetupScreen
 from wijzer_tui.widgets.tally import TallyList

@@ -12,12 +12,12 @@ import pytest
 from team_fixtures import CHOOSE, TIPS, TRUST, new_session, played
 from tinydb import TinyDB
 
+from wijzer_tui.domain.content.scoring import scenario_score
 from wijzer_tui.domain.errors import StoreError
-from wijzer_tui.domain.report_team import load_team_agreements
-from wijzer_tui.domain.scoring import scenario_score
-from wijzer_tui.domain.store import ProgressStore
-from wijzer_tui.domain.team import TeamError, TeamSession
-from wijzer_tui.domain.team_store import TeamStore, TeamTraining, record_attendance
+from wijzer_tui.domain.progress.store import ProgressStore
+from wijzer_tui.domain.reports.agreements import load_team_agreements
+from wijzer_tui.domain.team.session import TeamError, TeamSession
+from wijzer_tui.domain.team.store import TeamStore, TeamTraining, record_attendance
 
 # -- storage and resume ----------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import pytest
 from team_fixtures import AGAINST, CHOOSE, TIPS, TRUST, new_session, played
 
 from wijzer_tui.domain.errors import ExportError
-from wijzer_tui.domain.team_summary import (
+from wijzer_tui.domain.team.summary import (
     default_export_path,
     discussed_tips,
     resolve_export_path,
@@ -32,7 +32,12 @@ def test_the_summary_holds_the_case_choices_tallies_tips_and_agreements() -> Non
     tip_text = next(o.text for o in CHOOSE.choose_options if o.id == TIPS[0])
     assert f"| 2× | {tip_text} | ✓ Past bij de wijzer |" in text
     assert "| 0× |" in text  # options nobody chose show their tally too
-    assert "✗ De wijzer raadt dit af" in text and "○ Gemist" in text
+    assert "○ Gemist" in text
+    # Chosen and advised against by the wijzer itself; not chosen, advised against by another source.
+    assert "| 1× | Wat hij de vorige keer liet liggen" in text
+    assert "| ✗ Afgeraden · De wijzer raadt dit af. Waarom niet: Dan blijft" in text
+    portraits = "De procesregisseurs aan het woord (portret van het CCV en Movisie)"
+    assert f"| Niet gekozen · Afgeraden (bron: {portraits}). |" in text
     assert "| Ann | Overleg \\| plannen | april |" in text
     assert "## Afspraken (wie · wat · wanneer)" in text
     for tip in discussed_tips(TRUST, session):
@@ -45,7 +50,7 @@ def test_an_unrevealed_step_stays_hidden_in_the_summary() -> None:
     session.bump(CHOOSE, AGAINST[0], 1)
     text = summary_markdown(TRUST, session)
     assert "Nog niet onthuld." in text
-    assert "De wijzer raadt dit af" not in text
+    assert "De wijzer raadt dit af" not in text and "Afgeraden" not in text
 
 
 def test_the_summary_is_saved_in_the_exports_folder_or_where_the_trainer_says(

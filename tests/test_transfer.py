@@ -10,9 +10,9 @@ from report_fixtures import records
 
 from wijzer_tui import cli
 from wijzer_tui.domain.errors import ExportError
-from wijzer_tui.domain.records import Answer
-from wijzer_tui.domain.store import ProgressStore
-from wijzer_tui.domain.transfer import (
+from wijzer_tui.domain.progress.records import Answer
+from wijzer_tui.domain.progress.store import ProgressStore
+from wijzer_tui.domain.reports.transfer import (
     MAX_BYTES,
     choose_learner,
     export_learner,
@@ -158,7 +158,7 @@ def test_choose_learner_by_name_or_id_or_the_only_one(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="nog geen deelnemers"):
         choose_learner(empty, None)
     store = filled(tmp_path / "vol")
-    with pytest.raises(ExportError, match="Deelnemers: Anna, bram, Carla, Dirk"):
+    with pytest.raises(ExportError, match="4 profielen op deze computer: Anna, bram, Carla, Dirk"):
         choose_learner(store, None)
     assert choose_learner(store, "BRAM").id == "bram"
     assert choose_learner(store, "carla").name == "Carla"

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
 
 from wijzer_tui import __version__
+from wijzer_tui.domain.content.model import Scenario
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.model import Scenario
-from wijzer_tui.domain.paths import resolve_progress_dir
-from wijzer_tui.domain.records import Profile
-from wijzer_tui.domain.scenario_cache import shipped_scenarios
-from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.progress.paths import resolve_progress_dir
+from wijzer_tui.domain.progress.records import Profile
+from wijzer_tui.domain.progress.scenario_cache import shipped_scenarios
+from wijzer_tui.domain.progress.store import ProgressStore
 
 
 class WijzerApp(App[None]):
@@ -58,6 +60,7 @@ class WijzerApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
+        self._catch_signals()
         self.call_after_refresh(self.show_store_warnings)
         if self.start_mode == "overview":
             from wijzer_tui.screens.overview import OverviewScreen
@@ -69,7 +72,7 @@ class WijzerApp(App[None]):
 
             self.push_screen(TeamSetupScreen())
             return
-        from wijzer_tui.domain.standing import self_study_profiles
+        from wijzer_tui.domain.progress.standing import self_study_profiles
         from wijzer_tui.screens.home import HomeScreen
 
         # One learner on this machine: straight to home ("start in seconds"); else choose or create.
@@ -87,6 +90,38 @@ class WijzerApp(App[None]):
         while self.store.warnings:
             warning = self.store.warnings.pop(0)
             self.notify(warning, title="Let op: voortgangsbestand", severity="warning", timeout=30)
+
+    # A closed terminal (SIGHUP) or a shutdown (SIGTERM) first keeps what is typed, then quits.
+    EXIT_SIGNALS = tuple(
+        getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+    )
+
+    def _catch_signals(self) -> None:
+        if self.is_headless:
+            return  # tests drive the app in-process: the test runner keeps its own handlers
+        loop = asyncio.get_running_loop()
+        for number in self.EXIT_SIGNALS:
+            try:
+                loop.add_signal_handler(number, self.exit_on_signal, number)
+            except (NotImplementedError, RuntimeError):  # Windows: no loop signal handlers
+                return
+
+    def exit_on_signal(self, number: int) -> None:
+        """Save every draft, then end the app with the shell's code for this signal."""
+        self.save_drafts()
+        self.exit(return_code=128 + number)
+
+    def save_drafts(self) -> None:
+        """Save typed but unconfirmed input on every open screen (before the app ends)."""
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush_draft", None)
+            if flush is not None:
+                flush()
+
+    async def action_quit(self) -> None:
+        """Ctrl+C, Ctrl+Q and q: keep every draft, then quit."""
+        self.save_drafts()
+        self.exit()
 
     def action_help(self) -> None:
         from wijzer_tui.screens.help import HelpScreen
@@ -111,8 +146,9 @@ def create_app(progress_dir: str | None = None, *, start: str = "self") -> Wijze
 
 def run(progress_dir: str | None = None, *, start: str = "self") -> int:
     """Run the app; returns the exit code."""
-    create_app(progress_dir, start=start).run()
-    return 0
+    app = create_app(progress_dir, start=start)
+    app.run()
+    return app.return_code or 0
 
 
 def run_overview(progress_dir: str | None = None) -> int:

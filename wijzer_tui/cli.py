@@ -15,7 +15,14 @@ from wijzer_tui.domain.errors import WijzerError
 cli_dutch.install()
 
 # Modules that add a subcommand: each has `register(subparsers)` which sets `handler` on its parser.
-COMMAND_MODULES: tuple[str, ...] = ("wijzer_tui.cli_report", "wijzer_tui.cli_team")
+COMMAND_MODULES: tuple[str, ...] = (
+    "wijzer_tui.cli_report",
+    "wijzer_tui.cli_team",
+    "wijzer_tui.cli_merge",
+    "wijzer_tui.cli_bewijs",
+    "wijzer_tui.cli_sync",
+    "wijzer_tui.cli_serve",
+)
 
 DESCRIPTION = (
     "wijzer: oefen met de Frustratiewijzer (CCV, Movisie, NJi, maart 2023).\n"
@@ -25,7 +32,7 @@ DESCRIPTION = (
 
 def progress_location(cli_value: str | None) -> tuple[Path, str]:
     """The active progress folder and why it was chosen (Dutch)."""
-    from wijzer_tui.domain.paths import resolve_progress_dir
+    from wijzer_tui.domain.progress.paths import resolve_progress_dir
 
     return resolve_progress_dir(cli_value)
 
@@ -76,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_validate(args: argparse.Namespace) -> int:
     """Check scenario files and print a Dutch verdict."""
-    from wijzer_tui.domain.loader import check_files, default_scenario_dir
+    from wijzer_tui.domain.content.loader import check_files, default_scenario_dir
 
     paths = [Path(p) for p in args.paths] or [default_scenario_dir()]
     scenarios, problems = check_files(paths)

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from wijzer_tui.domain.errors import WijzerError
 
 if TYPE_CHECKING:
-    from wijzer_tui.domain.report import Report
+    from wijzer_tui.domain.progress.records import Profile
+    from wijzer_tui.domain.reports.grid import Report
 
 CSV_HELP = """\
 CSV opent goed in Nederlandse Excel: UTF-8 met BOM en ; als scheidingsteken.
@@ -57,6 +58,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="SLEUTEL",
         help="sorteer op naam, team, organisatie, beroepsgroep, voortgang, score of een casus-id",
     )
+    from wijzer_tui.cli_sync import add_names_option
+
+    add_names_option(report)
     report.set_defaults(handler=run_report)
 
     export = subparsers.add_parser(
@@ -65,8 +69,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Exporteer de voortgang van één deelnemer naar een JSON-bestand voor je "
         "coördinator. Reflecties gaan alleen mee als je ze deelt.",
     )
-    export.add_argument("--learner", metavar="NAAM_OF_ID", help="wie (nodig bij meer deelnemers)")
-    export.add_argument("--output", metavar="BESTAND", help="het exportbestand")
+    export.add_argument(
+        "--learner",
+        metavar="NAAM_OF_ID",
+        help="wie (standaard: het profiel op deze computer; hoofdletters en accenten tellen niet)",
+    )
+    export.add_argument(
+        "--output", metavar="BESTAND", help="het exportbestand (standaard in de map exports/)"
+    )
+    export.add_argument(
+        "--met-scan",
+        action="store_true",
+        help="zet je frustratiescan erbij (je coördinator ziet die alleen per groep van 5 of meer)",
+    )
     export.set_defaults(handler=run_export)
 
     imports = subparsers.add_parser(
@@ -94,8 +109,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _store(progress_dir: str | None):  # -> ProgressStore; imported late to keep `--help` fast
-    from wijzer_tui.domain.paths import resolve_progress_dir
-    from wijzer_tui.domain.store import ProgressStore
+    from wijzer_tui.domain.progress.paths import resolve_progress_dir
+    from wijzer_tui.domain.progress.store import ProgressStore
 
     return ProgressStore(resolve_progress_dir(progress_dir)[0])
 
@@ -107,7 +122,7 @@ def _warn(store) -> None:
 
 def _emit(text: str, output: str | None, *, bom: bool = False) -> None:
     """Write to the file, or to standard output as UTF-8 (also on Windows consoles)."""
-    from wijzer_tui.domain.exports import write_file
+    from wijzer_tui.domain.reports.exports import write_file
 
     if output:
         write_file(Path(output), text, bom=bom)
@@ -126,22 +141,31 @@ def run_report(args: argparse.Namespace) -> int:
     """Print or write the coordinator report; without --format open the TUI overview."""
     if args.format is None:
         return _open_overview(args.progress_dir)
-    from wijzer_tui.domain.store import paused_gc
+    from wijzer_tui.domain.progress.store import paused_gc
 
     # One bulk build from the files to the text. The records hold no reference cycles, so the
     # cyclic GC would only rescan them: it stays paused until they are freed again.
     with paused_gc():
         shown = _make_report(args)
     if args.output:
-        print(f"Rapport geschreven naar {args.output} ({shown} deelnemers).")
+        from wijzer_tui.domain.progress.people import counted
+
+        print(
+            f"Rapport geschreven naar {args.output} ({counted(shown, 'deelnemer', 'deelnemers')})."
+        )
     return 0
 
 
 def _make_report(args: argparse.Namespace) -> int:
     """Build the report, write or print it; the number of learners it shows."""
-    from wijzer_tui.domain.report import SORT_LABELS, ReportFilter, build_rows, report_from_rows
-    from wijzer_tui.domain.report_team import load_team_agreements
-    from wijzer_tui.domain.scenario_cache import shipped_scenarios
+    from wijzer_tui.domain.progress.scenario_cache import shipped_scenarios
+    from wijzer_tui.domain.reports.agreements import load_team_agreements
+    from wijzer_tui.domain.reports.grid import (
+        SORT_LABELS,
+        ReportFilter,
+        build_rows,
+        report_from_rows,
+    )
 
     store = _store(args.progress_dir)
     scenarios = shipped_scenarios()  # no YAML when the cache is current
@@ -154,25 +178,31 @@ def _make_report(args: argparse.Namespace) -> int:
     rows = build_rows(store.iter_records(), scenarios, keep_attempts=keep)
     agreements = load_team_agreements(store.root)
     report = report_from_rows(rows, scenarios, flt, args.sort, agreements=agreements)
+    if args.format in ("md", "json"):
+        from wijzer_tui.domain.reports.scan_report import read_scans, scan_groups
+
+        learners = [row.profile for row in report.rows]
+        report.scan_groups = scan_groups(learners, read_scans(store.root), scenarios)
     _warn(store)
     if rows and not report.rows:
         print(f"Let op: geen deelnemers gevonden voor {flt.describe()}.", file=sys.stderr)
-    _emit(_report_text(report, args), args.output, bom=args.format == "csv")
+    _emit(_report_text(report, args, store.root), args.output, bom=args.format == "csv")
     return len(report.rows)
 
 
-def _report_text(report: Report, args: argparse.Namespace) -> str:
+def _report_text(report: Report, args: argparse.Namespace, root: Path) -> str:
     """The report in the asked format."""
-    from wijzer_tui.domain import exports
+    from wijzer_tui.domain.reports import exports
 
     if args.format == "csv":
         return exports.to_csv(report, DELIMITERS[args.delimiter])
     if args.format == "json":
         return exports.to_json(report)
     if args.format == "xapi":
-        from wijzer_tui.domain.report_xapi import to_xapi
+        from wijzer_tui.domain.reports.xapi import to_xapi
+        from wijzer_tui.domain.reports.xapi_config import load_config
 
-        return to_xapi(report)
+        return to_xapi(report, load_config(root).with_names(args.with_names))
     return exports.to_markdown(report)
 
 
@@ -188,17 +218,55 @@ def _open_overview(progress_dir: str | None) -> int:
     return run_overview(progress_dir)
 
 
+def _ask_learner(profiles: list[Profile]) -> Profile | None:
+    """Ask in the terminal which learner to export; None when the user stops."""
+    from wijzer_tui.domain.progress.people import describe
+
+    print("Er staan meer profielen op deze computer. Wie exporteer je?")
+    for number, profile in enumerate(profiles, start=1):
+        print(f"  {number}. {describe(profile)}")
+    for _ in range(3):
+        try:
+            answer = input(f"Kies 1 tot {len(profiles)} (Enter: stoppen): ").strip()
+        except EOFError:
+            return None
+        if not answer:
+            return None
+        if answer.isdigit() and 1 <= int(answer) <= len(profiles):
+            return profiles[int(answer) - 1]
+        print(f"Typ een nummer van 1 tot {len(profiles)}.")
+    return None
+
+
 def run_export(args: argparse.Namespace) -> int:
-    """Export one learner's records to a JSON file."""
-    from wijzer_tui.domain.transfer import choose_learner, default_export_path, export_learner
+    """Export one learner's records to a JSON file (by default in the progress folder)."""
+    from wijzer_tui.domain.progress.paths import ensure_private_dir
+    from wijzer_tui.domain.progress.people import counted
+    from wijzer_tui.domain.reports.transfer import (
+        ChoiceNeeded,
+        choose_learner,
+        default_export_path,
+        export_learner,
+    )
 
     store = _store(args.progress_dir)
-    profile = choose_learner(store, args.learner)
-    path = Path(args.output) if args.output else default_export_path(profile, Path.cwd())
-    count = export_learner(store, profile, path)
+    ask = _ask_learner if sys.stdin is not None and sys.stdin.isatty() else None
+    try:
+        profile = choose_learner(store, args.learner, ask)
+    except ChoiceNeeded as exc:
+        print(f"{exc.title}: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    if args.output:
+        path = Path(args.output)
+    else:
+        folder = ensure_private_dir(store.root / "exports")
+        path = default_export_path(profile, folder, store.profiles())
+    count = export_learner(store, profile, path, with_scans=args.met_scan)
     _warn(store)
     shared = "met je reflecties" if profile.share_reflections else "zonder je reflecties"
-    print(f"Geëxporteerd: {profile.name}, {count} pogingen, {shared}.")
+    if args.met_scan:
+        shared += ", met je frustratiescan"
+    print(f"Geëxporteerd: {profile.name}, {counted(count, 'poging', 'pogingen')}, {shared}.")
     print(f"Bestand: {path}")
     print("Geef dit bestand aan je coördinator. Die voegt het toe met: wijzer import BESTAND")
     return 0
@@ -206,23 +274,29 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Merge export files into this progress folder (all or nothing)."""
-    from wijzer_tui.domain.transfer import import_files
+    from wijzer_tui.domain.progress.people import counted
+    from wijzer_tui.domain.reports.transfer import import_files
 
     store = _store(args.progress_dir)
     results = import_files(store, [Path(f) for f in args.files])
     _warn(store)
     for r in results:
-        what = f"{r.added} nieuwe pogingen" if r.added else "al bekend, niets veranderd"
+        what = counted(r.added, "nieuwe poging", "nieuwe pogingen")
+        what = what if r.added else "al bekend, niets veranderd"
         print(f"{r.profile.name}: {what} ({r.path.name}).")
     total = sum(r.added for r in results)
-    print(f"Klaar: {len(results)} bestanden, {total} nieuwe pogingen in {store.root}.")
+    files, added = (
+        counted(len(results), "bestand", "bestanden"),
+        counted(total, "nieuwe poging", "nieuwe pogingen"),
+    )
+    print(f"Klaar: {files}, {added} in {store.root}.")
     return 0
 
 
 def run_demo(args: argparse.Namespace) -> int:
     """Fill the progress folder with marked synthetic learners."""
-    from wijzer_tui.domain.demo import fill_demo
-    from wijzer_tui.domain.loader import load_scenarios
+    from wijzer_tui.domain.content.loader import load_scenarios
+    from wijzer_tui.domain.reports.demo import fill_demo
 
     store = _store(args.progress_dir)
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from textual.app import App
 
-from wijzer_tui.domain.loader import load_scenarios
-from wijzer_tui.domain.model import Scenario
-from wijzer_tui.domain.records import Answer, Attempt, Profile
-from wijzer_tui.domain.scoring import scenario_score
-from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.content.loader import load_scenarios
+from wijzer_tui.domain.content.model import Scenario
+from wijzer_tui.domain.content.scoring import scenario_score
+from wijzer_tui.domain.progress.records import Answer, Attempt, Profile
+from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.screens.overview import OverviewScreen
 
 CSS = Path(__file__).resolve().parents[2] / "wijzer_tui" / "wijzer.tcss"

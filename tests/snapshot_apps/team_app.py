@@ -9,10 +9,10 @@ from textual import events
 
 import wijzer_tui
 from wijzer_tui.app import WijzerApp
-from wijzer_tui.domain.loader import load_scenarios
-from wijzer_tui.domain.store import ProgressStore
-from wijzer_tui.domain.team import TeamSession
-from wijzer_tui.domain.team_store import TeamStore, TeamTraining
+from wijzer_tui.domain.content.loader import load_scenarios
+from wijzer_tui.domain.progress.store import ProgressStore
+from wijzer_tui.domain.team.session import TeamSession
+from wijzer_tui.domain.team.store import TeamStore, TeamTraining
 from wijzer_tui.screens.team_session import TeamSessionScreen
 
 SCENARIOS = load_scenarios()

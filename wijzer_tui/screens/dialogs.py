@@ -1,4 +1,4 @@
-"""Small self-contained dialogs: a message and a yes/no question."""
+"""Small self-contained dialogs: a message, a yes/no question and a question with choices."""
 
 from __future__ import annotations
 
@@ -97,3 +97,34 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def action_no(self) -> None:
         self.dismiss(False)
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """A question with a few answers; dismisses with the chosen id, or None on Esc: nothing
+    happens then. The first answer is the safe default and has the focus."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="ChoiceDialog")
+    BINDINGS = [Binding("escape", "cancel", "Annuleren")]
+
+    def __init__(self, question: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices  # (id, label)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(escape(self.question), classes="dialog-title")
+            with Horizontal():
+                for number, (choice_id, label) in enumerate(self.choices):
+                    variant = "primary" if number == 0 else "default"
+                    yield Button(label, variant=variant, id=choice_id)
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -9,7 +9,8 @@ from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from wijzer_tui.domain.scoring import DECIDE_RULE, SCENARIO_RULE, SCORE_RULE
+from wijzer_tui.domain.content.attribution import WIJZER_CREDITS, WIJZER_SOURCE, WIJZER_TITLE
+from wijzer_tui.domain.content.scoring import DECIDE_RULE, SCENARIO_RULE, SCORE_RULE
 
 KEYS = """\
 [b]Overal[/b]
@@ -21,9 +22,9 @@ KEYS = """\
 [b]Start[/b]
   ↑ ↓ en Enter    een casus kiezen
   v               Verder waar je was
-  r               Mijn resultaten
+  r               Mijn resultaten (f: frustratiescan, b: bewijs als PDF)
+  f               Frustratiescan: hoe zwaar wegen de frustraties nu?
   t               Teamtraining
-  o               Overzicht (voor coördinatoren)
   w               ander profiel kiezen
   i               Over wijzer
   q               Stoppen
@@ -34,7 +35,7 @@ KEYS = """\
   spatie          een keuze aan- of uitzetten
   Ctrl+S          je reflectie opslaan
   n               volgende casus (bij de afronding)
-  q  of Esc       terug naar de start; je plek wordt bewaard
+  q  of Esc       naar de start; je plek en wat je typte, blijven bewaard
 """
 
 
@@ -73,21 +74,17 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-COLOFON = """\
-[b]De Frustratiewijzer[/b]
-Samenwerken bij de aanpak van huiselijk geweld en kindermishandeling:
-5 frustraties én oplossingen.
-© Het CCV, Movisie, NJi, maart 2023.
+COLOFON = f"""\
+[b]{WIJZER_TITLE}[/b]
+{WIJZER_SOURCE}
 
-Teksten: Centrum voor Criminaliteitspreventie en Veiligheid (Nicole Langeveld),
-Movisie (Nelleke Westerveld), Nederlands Jeugdinstituut (Charlotte Dopper).
-Redactie: JB tekst enzo (Jeanette Benschop). Vormgeving: CO3 (Woltera Niemeijer).
+{WIJZER_CREDITS}
 
 Alle tips, casussen en citaten in wijzer komen uit de Frustratiewijzer. De verdieping komt
 uit andere bronnen; die staan er steeds bij.
 
 [b]wijzer[/b] (de oefenmodule)
-Versie {version}. Je voortgang blijft op deze computer.
+Versie {{version}}. Je voortgang blijft op deze computer.
 """
 
 

@@ -10,13 +10,24 @@ from textual.markup import escape
 from textual.widgets import Button, Footer, Header, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
+from wijzer_tui.domain.content.model import Scenario
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.model import Scenario
-from wijzer_tui.domain.standing import Standing, standings
+from wijzer_tui.domain.progress.standing import Standing, standings
 from wijzer_tui.screens.base import BaseScreen
-from wijzer_tui.screens.dialogs import ConfirmDialog
+from wijzer_tui.screens.dialogs import ChoiceDialog, ConfirmDialog
 
 QUESTION = "Met welke frustratie reken jij het liefst vandaag nog af?"
+RESUME = "Je bent met deze casus bezig. Wil je verder waar je was?"
+RESUME_CHOICES = [
+    ("resume", "Verder waar je was"),
+    ("restart", "Opnieuw beginnen"),
+    ("back", "Terug"),
+]
+RESTART = (
+    "Opnieuw beginnen? Je begint een nieuwe poging bij deel 1. Je huidige poging stopt: die "
+    "blijft in Mijn resultaten staan als gestopt en telt niet mee voor je resultaat. Keuzes "
+    "en tekst die je nog niet had bevestigd, vervallen."
+)
 
 
 class HomeScreen(BaseScreen):
@@ -28,8 +39,8 @@ class HomeScreen(BaseScreen):
     BINDINGS = [
         Binding("v", "resume", "Verder waar je was", show=False),
         Binding("r", "results", "Mijn resultaten"),
+        Binding("f", "scan", "Frustratiescan"),
         Binding("t", "team", "Teamtraining"),
-        Binding("o", "overview", "Overzicht"),
         Binding("w", "switch_profile", "Ander profiel", show=False),
         Binding("question_mark", "app.help", "Hulp", show=False),
         Binding("i", "about", "Over wijzer", show=False),
@@ -92,18 +103,20 @@ class HomeScreen(BaseScreen):
     @work
     async def open_scenario(self, item: Standing) -> None:
         """Resume a busy attempt, or start (again) as a new attempt."""
-        from wijzer_tui.domain.session import Pass
+        from wijzer_tui.domain.progress.session import Pass
 
         store, learner = self.wijzer.store, self.wijzer.learner
         assert learner is not None
         try:
             if item.busy is not None:
-                question = "Je bent met deze casus bezig. Wil je verder waar je was?"
-                choice = await self.app.push_screen_wait(
-                    ConfirmDialog(question, "Verder waar je was", "Opnieuw beginnen")
-                )
-                if choice:
+                # Esc or Terug changes nothing; only a confirmed "Opnieuw beginnen" stops it.
+                choice = await self.app.push_screen_wait(ChoiceDialog(RESUME, RESUME_CHOICES))
+                if choice == "resume":
                     self._open(Pass(store, item.scenario, item.busy))
+                    return
+                if choice != "restart" or not await self.app.push_screen_wait(
+                    ConfirmDialog(RESTART, "Opnieuw beginnen", "Terug")
+                ):
                     return
                 store.stop_attempt(learner.id, item.busy.id)
             elif item.state == "finished":
@@ -132,7 +145,7 @@ class HomeScreen(BaseScreen):
         if item is None or item.busy is None:
             self.notify("Je bent nergens mee bezig. Kies een casus.")
             return
-        from wijzer_tui.domain.session import Pass
+        from wijzer_tui.domain.progress.session import Pass
 
         self._open(Pass(self.wijzer.store, item.scenario, item.busy))
 
@@ -150,19 +163,16 @@ class HomeScreen(BaseScreen):
             return
         self.app.push_screen(TeamSetupScreen())
 
-    def action_overview(self) -> None:
-        try:
-            from wijzer_tui.screens.overview import OverviewScreen
-        except ImportError:
-            self.notify("Het overzicht is nog niet beschikbaar.", severity="warning")
-            return
-        self.app.push_screen(OverviewScreen(self.wijzer.store, self.wijzer.scenarios))
-
     def action_switch_profile(self) -> None:
         from wijzer_tui.screens.profile import ProfileScreen
 
         self.wijzer.learner = None
         self.app.switch_screen(ProfileScreen())
+
+    def action_scan(self) -> None:
+        from wijzer_tui.screens.scan import open_scan
+
+        open_scan(self.wijzer, "thuis")
 
     def action_about(self) -> None:
         from wijzer_tui.screens.help import AboutScreen

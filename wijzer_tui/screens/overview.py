@@ -18,10 +18,20 @@ from textual.widgets import (
     TabPane,
 )
 
+from wijzer_tui.domain.content.model import Scenario
 from wijzer_tui.domain.errors import StoreError
-from wijzer_tui.domain.exports import MODE_LABELS, cell_text, dutch_date, percent
-from wijzer_tui.domain.model import Scenario
-from wijzer_tui.domain.report import (
+from wijzer_tui.domain.progress.records import Profile
+from wijzer_tui.domain.progress.scan import Scan
+from wijzer_tui.domain.progress.store import ProgressStore
+from wijzer_tui.domain.reports.agreements import Agreement, filter_agreements, load_team_agreements
+from wijzer_tui.domain.reports.detail import LearnerDetail, learner_detail
+from wijzer_tui.domain.reports.exports import (
+    MODE_LABELS,
+    dutch_date,
+    grid_lines,
+    percent,
+)
+from wijzer_tui.domain.reports.grid import (
     DONE,
     NEW,
     SORT_LABELS,
@@ -33,9 +43,8 @@ from wijzer_tui.domain.report import (
     sort_rows,
     summarise,
 )
-from wijzer_tui.domain.report_detail import LearnerDetail, learner_detail
-from wijzer_tui.domain.report_team import Agreement, filter_agreements, load_team_agreements
-from wijzer_tui.domain.store import ProgressStore
+from wijzer_tui.domain.reports.scan_report import SCAN_NOTE, group_lines, read_scans, scan_groups
+from wijzer_tui.domain.team.outline import attendee_count
 from wijzer_tui.screens.base import BaseScreen
 
 # The order in which "Sorteren" walks through the keys, with the direction that helps most.
@@ -48,20 +57,35 @@ SORT_CYCLE: tuple[tuple[str, bool], ...] = (
     ("score", True),
 )
 STATUS = {"busy": "bezig", "finished": "afgerond", "stopped": "gestopt"}
-LEGEND = "Per casus: score (0-100), datum (dag-maand), Z = zelfstudie, T = teamtraining."
+LEGEND = "Per casus: score met Z (zelfstudie) of T (teamtraining), eronder de datum."
 FILTERS = (("team", "Alle teams"), ("organisation", "Alle organisaties"),
            ("beroepsgroep", "Alle beroepsgroepen"))  # fmt: skip
 
 
-def _header(scenario: Scenario) -> str:
-    label = f"{scenario.number} {scenario.id}"
-    return label if len(label) <= 11 else label[:10] + "…"
+CELL = 7  # width of a scenario column: "100 T" over "12-03"
+WHO, WHERE = 16, 14  # name over team; organisation over beroepsgroep
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _header(scenario: Scenario) -> Text:
+    return Text(f"casus {scenario.number}\n{_cut(scenario.id, CELL)}")
+
+
+def _two(top: str, below: str, width: int) -> Text:
+    """A two-line cell: the main value, and under it a muted one (team, beroepsgroep)."""
+    text = Text(_cut(top, width))
+    text.append("\n" + _cut(below, width), style="dim")
+    return text
 
 
 def _cell(row: Row, scenario_id: str) -> Text:
     cell = row.cells[scenario_id]
     style = "" if cell.state == DONE else ("dim" if cell.state == NEW else "italic")
-    return Text(cell_text(cell), style=style)
+    top, below = grid_lines(cell)
+    return Text(f"{top}\n{below}", style=style)
 
 
 class OverviewScreen(BaseScreen):
@@ -91,6 +115,7 @@ class OverviewScreen(BaseScreen):
         self.rows: list[Row] = []
         self.shown: list[Row] = []
         self.agreements: list[Agreement] = []
+        self.scans: list[tuple[Profile, list[Scan]]] = []
         self.sort: tuple[str, bool] = SORT_CYCLE[0]  # key of SORT_LABELS or a scenario id
 
     def compose(self) -> ComposeResult:
@@ -111,12 +136,12 @@ class OverviewScreen(BaseScreen):
         self.title = "Overzicht"
         self.sub_title = "voortgang van de deelnemers"
         table = self.query_one("#grid", DataTable)
-        table.add_column("Naam", width=12, key="naam")
+        # Two lines a learner, so name, team, organisation and every scenario fit in 80 columns.
+        table.header_height = 2
+        table.add_column(Text("Naam\nteam"), width=WHO, key="naam")
+        table.add_column(Text("Organisatie\nberoepsgroep"), width=WHERE, key="organisatie")
         for scenario in self.scenarios:
-            table.add_column(_header(scenario), width=11, key=scenario.id)
-        for key, label in (("team", "Team"), ("organisatie", "Organisatie"),
-                           ("beroepsgroep", "Beroepsgroep")):  # fmt: skip
-            table.add_column(label, key=key)
+            table.add_column(_header(scenario), width=CELL, key=scenario.id)
         table.focus()
         self.load()
 
@@ -127,6 +152,7 @@ class OverviewScreen(BaseScreen):
         # doubled the time to load. The details read one learner's attempts when opened.
         rows = build_rows(self.store.iter_records(), self.scenarios, keep_attempts=False)
         agreements = load_team_agreements(self.store.root)
+        self.scans = read_scans(self.store.root)  # set before `loaded` runs on the UI thread
         self.app.call_from_thread(self.loaded, rows, agreements)
 
     def loaded(self, rows: list[Row], agreements: list[Agreement]) -> None:
@@ -153,10 +179,11 @@ class OverviewScreen(BaseScreen):
         table.clear()
         for row in self.shown:
             p = row.profile
-            name = p.name if len(p.name) <= 12 else p.name[:11] + "…"
+            who = _two(p.name, p.team or "geen team", WHO)
+            where = _two(p.organisation or "–", p.beroepsgroep, WHERE)
             cells = [_cell(row, s.id) for s in self.scenarios]
-            table.add_row(name, *cells, p.team, p.organisation, p.beroepsgroep, key=p.id)
-        count = f"{len(self.shown)} van {len(self.rows)} deelnemers"
+            table.add_row(who, where, *cells, height=2, key=p.id)
+        count = f"{len(self.shown)} van {attendee_count(len(self.rows))}"
         if not self.rows:
             count = "Nog geen deelnemers in deze voortgangsmap"
         status = f"{count}, gesorteerd op {self.sort_label}.\n{LEGEND}"
@@ -197,6 +224,11 @@ class OverviewScreen(BaseScreen):
             text.append("\n")
         if not own:
             text.append("Nog geen afspraken uit teamtrainingen.\n", style="dim")
+        text.append("\nFrustratiescan per team en organisatie\n", style="bold")
+        text.append(f"{SCAN_NOTE}\n", style="dim")
+        groups = scan_groups([r.profile for r in self.shown], self.scans, self.scenarios)
+        for line in group_lines(groups, self.scenarios):
+            text.append(f"{line}\n")
         return text
 
     @on(Select.Changed)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,14 +11,17 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Static, TextArea
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.session import Pass
-from wijzer_tui.domain.standing import next_scenario, standings
+from wijzer_tui.domain.progress.session import Pass
+from wijzer_tui.domain.progress.standing import next_scenario, standings
 from wijzer_tui.screens.base import BaseScreen
+from wijzer_tui.screens.drafts import DraftKeeper
 from wijzer_tui.widgets import afronding, sections
 from wijzer_tui.widgets.choice_list import ChoiceList
 
+_UNSHOWN = object()  # the section's input is not on screen: leave its draft as it is
 
-class PassScreen(BaseScreen):
+
+class PassScreen(DraftKeeper, BaseScreen):
     """Herken je dit? → Wat doe je? → Vergelijk → De casus gaat verder → Reflectie → Afronding."""
 
     BINDINGS = [
@@ -61,24 +66,32 @@ class PassScreen(BaseScreen):
         body.scroll_home(animate=False)
         self._label_buttons()
         focus = next((w for w in widgets if isinstance(w, ChoiceList | TextArea)), None)
-        self.call_after_refresh((focus or self.query_one("#next")).focus)
+        self.call_after_refresh(self._land, focus or self.query_one("#next"))
+
+    @staticmethod
+    def _land(widget: Any) -> None:
+        """Focus the section's input; in restored text, continue at its end."""
+        widget.focus()
+        if isinstance(widget, TextArea):
+            widget.move_cursor(widget.document.end)
 
     def _section_widgets(self):
         session, step = self.session, self.session.step
         section = session.position.section
         answer = session.answer(step.id) if step else None
+        draft = session.draft()
         if section == "intro" or (step is None and section != "end"):
             return sections.intro(session.scenario)
         if section == "end":
             score = session.finish()
             return afronding.end(session, score, self._next_up())
         builders = {
-            "choose": lambda: sections.choose(step, answer),
+            "choose": lambda: sections.choose(step, answer, draft),
             "compare": lambda: sections.compare(session.scenario, step, answer),
-            "decide": lambda: sections.decide(step, answer),
+            "decide": lambda: sections.decide(step, answer, draft),
             "consequence": lambda: sections.consequence(session.scenario, step, answer),
-            "reflect": lambda: sections.reflect(step, answer),
-            "check": lambda: sections.check(session.scenario, step, answer),
+            "reflect": lambda: sections.reflect(step, answer, draft),
+            "check": lambda: sections.check(session.scenario, step, answer, draft),
         }
         return builders[section]()
 
@@ -126,6 +139,8 @@ class PassScreen(BaseScreen):
         try:
             if self.session.position.section == "check":
                 self._save_ticks()
+            else:
+                self.flush_draft()
             self.session.go(-1)
         except WijzerError as error:
             self.wijzer.show_error(error)
@@ -169,7 +184,54 @@ class PassScreen(BaseScreen):
             self.session.save_check(list(ticks.first(ChoiceList).chosen))
 
     def action_home(self) -> None:
+        self.flush_draft()
+        finished = self.session.position.section == "end"
         self.dismiss(None)
+        if finished:  # invite to rate the frustrations again (skippable)
+            from wijzer_tui.screens.scan import invite_scan
+
+            invite_scan(self.wijzer, self.session.scenario.id)
+
+    # Drafts: what is typed or ticked but not confirmed yet -------------------
+
+    @on(TextArea.Changed)
+    def _typing(self) -> None:
+        self.draft_changed()
+
+    @on(ChoiceList.Changed)
+    def _ticking(self) -> None:
+        self.flush_draft()  # one write per tick: ticks are few
+
+    def on_screen_suspend(self) -> None:
+        self.flush_draft()  # help, a dialog, or the app quitting
+
+    def save_draft(self) -> None:
+        typed = self._typed()
+        if typed is not _UNSHOWN:
+            self.session.keep_draft(typed)
+
+    def _typed(self) -> Any:
+        """The current section's unconfirmed input as a draft; None when there is none;
+        _UNSHOWN while the section's input is not on screen (it is being replaced)."""
+        session, step = self.session, self.session.step
+        section = session.position.section
+        answer = session.answer(step.id) if step else None
+        if section == "check" and answer is not None:
+            ticks = self.query("#ticks")
+            if not ticks:
+                return _UNSHOWN
+            chosen = list(ticks.first(ChoiceList).chosen)
+            return None if chosen == answer.ticked_tips else {"ticked_tips": chosen}
+        if step is None or answer is not None or not session.is_question():
+            return None
+        if section == "reflect":
+            areas = self.query("#reflection")
+            return {"reflection": areas.first(TextArea).text} if areas else _UNSHOWN
+        lists = self.query("#choices, #decision")
+        if not lists:
+            return _UNSHOWN
+        chosen = list(lists.first(ChoiceList).chosen)
+        return {"option_ids": chosen} if chosen else None
 
     def action_next_scenario(self) -> None:
         if self.session.position.section != "end":

@@ -11,8 +11,8 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Se
 from textual.widgets.option_list import Option
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.records import BEROEPSGROEPEN, Profile, clean_label
-from wijzer_tui.domain.standing import self_study_profiles
+from wijzer_tui.domain.progress.records import BEROEPSGROEPEN, Profile, clean_label
+from wijzer_tui.domain.progress.standing import self_study_profiles
 from wijzer_tui.screens.base import BaseScreen
 
 WELCOME = (
@@ -109,10 +109,14 @@ class ProfileScreen(BaseScreen):
         except WijzerError as error:
             self.wijzer.show_error(error)
             return
-        self._enter(profile)
+        self._enter(profile, first_start=True)
 
-    def _enter(self, profile) -> None:
+    def _enter(self, profile, *, first_start: bool = False) -> None:
         from wijzer_tui.screens.home import HomeScreen
 
         self.wijzer.learner = profile
         self.app.switch_screen(HomeScreen())
+        if first_start:  # a new profile: offer the Frustratiescan (skippable)
+            from wijzer_tui.screens.scan import open_scan
+
+            open_scan(self.wijzer, "start")

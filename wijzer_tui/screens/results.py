@@ -9,14 +9,15 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.records import Attempt, local_date
-from wijzer_tui.domain.session import Pass
+from wijzer_tui.domain.progress.records import Attempt, local_date
+from wijzer_tui.domain.progress.session import Pass
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.screens.dialogs import ConfirmDialog
 from wijzer_tui.widgets import sections
 
 STATUS = {"busy": "Bezig", "finished": "Afgerond", "stopped": "Gestopt"}
-MODE = {"self": "zelfstudie", "team": "team"}
+MODE = {"self": "zelfstudie", "team": "teamtraining"}
+TEAM_NOTE = "Gedaan in een teamtraining: dit zijn de keuzes van de groep."
 
 
 class ResultsScreen(BaseScreen):
@@ -25,6 +26,8 @@ class ResultsScreen(BaseScreen):
     BINDINGS = [
         Binding("escape,q,t", "back", "Terug"),
         Binding("d", "toggle_sharing", "Reflecties delen"),
+        Binding("f", "scan_chart", "Frustratiescan"),
+        Binding("b", "proof", "Bewijs (PDF)"),
         Binding("question_mark", "app.help", "Hulp", show=False),
     ]
 
@@ -105,6 +108,8 @@ class ResultsScreen(BaseScreen):
             return
         session = Pass(self.wijzer.store, scenario, attempt)
         widgets = []
+        if attempt.mode == "team":
+            widgets.append(Static(TEAM_NOTE, classes="muted"))
         for step in scenario.steps:
             answer = session.answer(step.id)
             if answer is None:
@@ -116,9 +121,19 @@ class ResultsScreen(BaseScreen):
                 widgets += sections.consequence(scenario, step, answer)
             else:
                 widgets.append(sections.text(f"Jouw reflectie: {answer.reflection or ''}", "quote"))
-        if not widgets:
+        if len(widgets) == (attempt.mode == "team"):
             widgets.append(Static("Bij deze poging heb je nog niets beantwoord."))
         detail.mount(*widgets)
+
+    def action_scan_chart(self) -> None:
+        from wijzer_tui.screens.scan_results import ScanResultsScreen
+
+        self.app.push_screen(ScanResultsScreen())
+
+    def action_proof(self) -> None:
+        from wijzer_tui.screens.proof import write_proof
+
+        write_proof(self)
 
     def action_back(self) -> None:
         self.dismiss(None)

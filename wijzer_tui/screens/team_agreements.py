@@ -10,19 +10,25 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Input, Static
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.team_store import TeamTraining
+from wijzer_tui.domain.team.store import TeamTraining
 from wijzer_tui.screens.dialogs import ConfirmDialog
+from wijzer_tui.screens.drafts import DraftKeeper
 from wijzer_tui.widgets.sections import text
 
 PRIVACY_TEAM = (
     "Dit scherm is openbaar. Noem geen cliënten en schrijf niets op waaraan iemand te herkennen is."
 )
 FIELDS = ("who", "what", "when")
+FORM = (*FIELDS, "save-agreement", "delete-agreement")  # while one has focus, letters are text
+NOTHING_TYPED = ("", "", "")
 WHO, WHEN = 16, 14  # column widths; "wat" gets the rest
 
 
-class AgreementsPanel(Vertical):
-    """A table of agreements and a row of three fields to add or change one."""
+class AgreementsPanel(DraftKeeper, Vertical):
+    """A table of agreements and a row of three fields to add or change one.
+
+    What is typed in the form is kept as the session's draft (see DraftKeeper) and comes back
+    when the page is shown again, also after a crash."""
 
     BINDINGS = [
         Binding("n", "new", "Nieuw"),
@@ -42,9 +48,19 @@ class AgreementsPanel(Vertical):
         yield DataTable(id="agreements", cursor_type="row", zebra_stripes=True)
         yield Static(id="form-title", classes="question")
         with Horizontal(id="agreement-form"):
-            yield Input(placeholder="wie", id="who", max_length=60, compact=True)
-            yield Input(placeholder="wat", id="what", max_length=200, compact=True)
-            yield Input(placeholder="wanneer", id="when", max_length=60, compact=True)
+            # No select-all on focus: the first key would replace a restored draft.
+            for name, label, length in (
+                ("who", "wie", 60),
+                ("what", "wat", 200),
+                ("when", "wanneer", 60),
+            ):
+                yield Input(
+                    placeholder=label,
+                    id=name,
+                    max_length=length,
+                    compact=True,
+                    select_on_focus=False,
+                )
         with Horizontal(classes="buttons"):
             yield Button("Opslaan", variant="primary", id="save-agreement", compact=True)
             yield Button("Verwijderen", id="delete-agreement", compact=True)
@@ -70,13 +86,16 @@ class AgreementsPanel(Vertical):
         table.add_column("Wanneer", width=WHEN)
 
     def focus_start(self) -> None:
-        """Focus the table when there are agreements, else the first field."""
-        self.query_one("#who" if not self.training.session.agreements else DataTable).focus()
+        """Focus the form when something is being typed or nothing is written yet, else the table."""
+        session = self.training.session
+        typing = session.agreement_draft or not session.agreements
+        self.query_one("#who" if typing else DataTable).focus()
 
     @property
     def typing(self) -> bool:
-        """True while one of the three fields has focus."""
-        return isinstance(self.screen.focused, Input)
+        """True while a field of the form or one of its buttons has focus: keys are text then."""
+        focused = self.screen.focused
+        return focused is not None and focused.id in FORM and self in focused.ancestors
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save", "done_typing"):
@@ -89,9 +108,13 @@ class AgreementsPanel(Vertical):
         return True
 
     def refill(self) -> None:
-        """Show the saved agreements and an empty form."""
+        """Show the saved agreements, and in the form the draft (or nothing)."""
         self._fill_table()
-        self._edit(None)
+        draft = self.training.session.agreement_draft
+        editing = draft.get("editing")
+        if editing is not None and editing >= len(self.training.session.agreements):
+            editing = None
+        self._edit(editing, [draft[name] for name in FIELDS] if draft else None)
 
     def _fill_table(self) -> None:
         table = self.query_one(DataTable)
@@ -104,18 +127,50 @@ class AgreementsPanel(Vertical):
             table.move_cursor(row=min(row, table.row_count - 1))
         table.display = table.row_count > 0
 
-    def _edit(self, index: int | None) -> None:
+    def _edit(self, index: int | None, values: list[str] | None = None) -> None:
+        """Show agreement `index` (None: a new one) in the form, or `values` typed before."""
         self.editing = index
-        agreement = self.training.session.agreements[index] if index is not None else None
-        for name in FIELDS:
-            self.query_one(f"#{name}", Input).value = getattr(agreement, name) if agreement else ""
+        if values is None:
+            values = list(self._saved(index))
+        for name, value in zip(FIELDS, values, strict=True):
+            self.query_one(f"#{name}", Input).value = value
         title = f"Afspraak {index + 1} aanpassen" if index is not None else "Nieuwe afspraak"
         self.query_one("#form-title", Static).update(title + " (wie · wat · wanneer)")
+
+    def _saved(self, index: int | None) -> tuple[str, str, str]:
+        """The fields of agreement `index` as saved; empty for a new one."""
+        if index is None:
+            return NOTHING_TYPED
+        agreement = self.training.session.agreements[index]
+        return agreement.who, agreement.what, agreement.when
+
+    def _typed(self) -> tuple[str, str, str]:
+        who, what, when = (self.query_one(f"#{name}", Input).value for name in FIELDS)
+        return who, what, when
+
+    @property
+    def unsaved(self) -> bool:
+        """True when the form holds text that is not saved as an agreement."""
+        return self._typed() != self._saved(self.editing)
+
+    def save_draft(self) -> None:
+        typed = self._typed() if self.unsaved else NOTHING_TYPED
+        self.training.save_agreement_draft(*typed, self.editing if any(typed) else None)
+
+    @on(Input.Changed)
+    def _typing(self) -> None:
+        self.draft_changed()
 
     @on(DataTable.RowSelected)
     def row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self._edit(event.cursor_row)
+        if self.unsaved and self.editing != event.cursor_row:
+            self.notify(
+                "Je typt nog aan een afspraak. Sla die eerst op met Ctrl+S, of maak de velden leeg.",
+                severity="warning",
+            )
+        else:
+            self._edit(event.cursor_row)
         self.query_one("#who").focus()
 
     @on(Input.Submitted)
@@ -127,7 +182,8 @@ class AgreementsPanel(Vertical):
             self.screen.focus_next()
 
     def action_new(self) -> None:
-        self._edit(None)
+        if not self.unsaved:  # half-typed text stays: n brings you back to it
+            self._edit(None)
         self.query_one("#who").focus()
 
     @on(Button.Pressed, "#save-agreement")
@@ -141,14 +197,13 @@ class AgreementsPanel(Vertical):
                 self.training.change(lambda s: s.update_agreement(index, *values))
         except WijzerError as error:
             self.notify(error.message, severity="warning")
-            self.query_one("#what").focus()
-            return
+            return  # the text and the focus stay where they are
         self.refill()
         self.query_one("#who").focus()
         self.notify("Afspraak opgeslagen.")
 
     def action_done_typing(self) -> None:
-        self._edit(None)
+        self.flush_draft()  # what was typed stays in the form, and on disk
         table = self.query_one(DataTable)
         (table if table.row_count else self.screen.query_one("#next")).focus()
 
@@ -164,6 +219,7 @@ class AgreementsPanel(Vertical):
         question = f"Afspraak {index + 1} verwijderen? “{agreements[index].what}”"
         if not await self.app.push_screen_wait(ConfirmDialog(question, "Verwijderen", "Nee")):
             return
+        self.flush_draft()  # the form's text survives the delete (see delete_agreement)
         try:
             self.training.change(lambda s: s.delete_agreement(index))
         except WijzerError as error:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,14 +14,16 @@ from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.team_prompts import PromptGroup
-from wijzer_tui.domain.team_store import TeamTraining
-from wijzer_tui.domain.team_summary import (
+from wijzer_tui.domain.progress.records import Profile
+from wijzer_tui.domain.team.prompts import PromptGroup
+from wijzer_tui.domain.team.store import TeamTraining
+from wijzer_tui.domain.team.summary import (
     default_export_path,
     resolve_export_path,
     save_markdown,
     summary_markdown,
 )
+from wijzer_tui.screens.attendee_link import Attendee, attendee_label, pick_learner, resolve_typed
 from wijzer_tui.screens.dialogs import DIALOG_CSS, ConfirmDialog
 from wijzer_tui.widgets.tally import row_line
 
@@ -94,19 +96,22 @@ class TeamAttendeesDialog(ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Sluiten"),
         Binding("delete", "remove", "Verwijderen", key_display="del"),
+        Binding("ctrl+l", "pick_learner", "Uit de lijst"),
     ]
 
-    def __init__(self, training: TeamTraining) -> None:
+    def __init__(self, training: TeamTraining, people: list[Profile] | None = None) -> None:
         super().__init__()
         self.training = training
+        self.people = people or []  # learners on this machine, to link late attendees to
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("Deelnemers", classes="dialog-title")
             yield OptionList(id="attendee-list")
             yield Static(
-                "Nieuw erbij? Typ een naam of initialen en druk op Enter. Iemand weghalen: "
-                "kies de naam in de lijst en druk op Delete.",
+                "Nieuw erbij? Typ een naam of initialen en druk op Enter. Oefent iemand al op "
+                "deze computer? Kies met Ctrl+L uit de lijst. Iemand weghalen: kies de naam in "
+                "de lijst en druk op Delete.",
                 classes="muted",
             )
             yield Input(placeholder="naam of initialen", id="late-name", max_length=60)
@@ -120,10 +125,13 @@ class TeamAttendeesDialog(ModalScreen[None]):
         self.query_one("#late-name").focus()
 
     def _fill(self) -> None:
-        names = self.training.session.attendees
+        session = self.training.session
+        names = session.attendees
         options = self.query_one("#attendee-list", OptionList)
         options.clear_options()
-        options.add_options([Option(escape(n), id=n) for n in names])
+        options.add_options(
+            [Option(escape(attendee_label(n, session.linked(n))), id=n) for n in names]
+        )
         options.highlighted = 0 if names else None
         self.query_one(".dialog-title", Static).update(f"Deelnemers ({len(names)})")
 
@@ -134,17 +142,36 @@ class TeamAttendeesDialog(ModalScreen[None]):
 
     @on(Input.Submitted, "#late-name")
     @on(Button.Pressed, "#add")
-    def add(self, event: Input.Submitted | Button.Pressed) -> None:
+    @work(exclusive=True)
+    async def add(self, event: Input.Submitted | Button.Pressed) -> None:
         event.stop()
         field = self.query_one("#late-name", Input)
+        session = self.training.session
+        who = await resolve_typed(
+            self.app, self.people, field.value, session.team, session.organisation,
+            set(session.links.values()),
+        )  # fmt: skip
+        if who is None:
+            field.focus()
+        elif self._add(who):
+            field.value = ""
+
+    def _add(self, who: Attendee) -> bool:
         try:
-            name = self.training.change(lambda s: s.add_attendee(field.value))
+            name = self.training.change(lambda s: s.add_attendee(who.name, who.learner_id))
         except WijzerError as error:
             self.notify(error.message, severity="warning")
-            return
-        field.value = ""
+            return False
         self._fill()
+        self.query_one("#late-name").focus()
         self.notify(f"{name} doet mee.")
+        return True
+
+    @work(exclusive=True)
+    async def action_pick_learner(self) -> None:
+        who = await pick_learner(self.app, self.people, set(self.training.session.links.values()))
+        if who is not None:
+            self._add(who)
 
     @on(Button.Pressed, "#close")
     def close_pressed(self, event: Button.Pressed) -> None:

@@ -6,8 +6,8 @@ from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
-from wijzer_tui.domain.team_store import TeamTraining
-from wijzer_tui.domain.team_summary import summary_markdown
+from wijzer_tui.domain.team.store import TeamTraining
+from wijzer_tui.domain.team.summary import summary_markdown
 from wijzer_tui.screens.team_agreements import AgreementsPanel
 from wijzer_tui.widgets.sections import text
 from wijzer_tui.widgets.tally import TallyList, reveal, status_line

@@ -13,10 +13,11 @@ from textual.markup import escape
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.team import TeamError, TeamSession
-from wijzer_tui.domain.team_outline import attendee_count, page_title
-from wijzer_tui.domain.team_prompts import discussion_prompts
-from wijzer_tui.domain.team_store import TeamTraining
+from wijzer_tui.domain.team.outline import attendee_count, page_title
+from wijzer_tui.domain.team.prompts import discussion_prompts
+from wijzer_tui.domain.team.session import TeamError, TeamSession
+from wijzer_tui.domain.team.store import TeamTraining
+from wijzer_tui.screens.attendee_link import learners_here
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.screens.dialogs import ConfirmDialog
 from wijzer_tui.screens.team_agreements import AgreementsPanel
@@ -156,10 +157,27 @@ class TeamSessionScreen(BaseScreen):
 
     # -- which keys work where --------------------------------------------------------------
 
+    @property
+    def typing(self) -> bool:
+        """True while a field, or a button of the agreements form, has focus."""
+        if isinstance(self.focused, Input):
+            return True
+        return any(panel.typing for panel in self.query(AgreementsPanel))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in LETTER_ACTIONS and isinstance(self.focused, Input):
-            return False  # the letter is typed into the field
+        if action in LETTER_ACTIONS and self.typing:
+            return False  # the letter is text for the form, never a jump to another page
         return active_keys(self.training).get(action, True)
+
+    # -- drafts -----------------------------------------------------------------------------
+
+    def flush_draft(self) -> None:
+        """Save the agreement being typed now (leaving the page, a dialog, quitting)."""
+        for panel in self.query(AgreementsPanel):
+            panel.flush_draft()
+
+    def on_screen_suspend(self) -> None:
+        self.flush_draft()
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -177,11 +195,13 @@ class TeamSessionScreen(BaseScreen):
 
     @on(Button.Pressed, "#next")
     async def action_next(self) -> None:
+        self.flush_draft()
         if self._try(lambda: self.training.go(+1)):
             await self.show_page()
 
     @on(Button.Pressed, "#back")
     async def action_back(self) -> None:
+        self.flush_draft()
         if self.training.index > 0 and self._try(lambda: self.training.go(-1)):
             await self.show_page()
 
@@ -263,7 +283,8 @@ class TeamSessionScreen(BaseScreen):
         self.app.push_screen(TeamPromptsDialog(groups))
 
     def action_attendees(self) -> None:
-        self.app.push_screen(TeamAttendeesDialog(self.training), self._after_people)
+        dialog = TeamAttendeesDialog(self.training, learners_here(self.wijzer))
+        self.app.push_screen(dialog, self._after_people)
 
     async def _after_people(self, _: object = None) -> None:
         self._redraw_tally()
@@ -295,5 +316,6 @@ class TeamSessionScreen(BaseScreen):
             self.notify(f"Opgeslagen als {path}", title="Overzicht opgeslagen", timeout=12)
 
     def action_stop(self) -> None:
+        self.flush_draft()
         self.notify("De sessie is bewaard. Je kunt later verder waar je was.")
         self.dismiss(None)

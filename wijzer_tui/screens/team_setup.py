@@ -13,9 +13,17 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, St
 from textual.widgets.option_list import Option
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.team import DEFAULT_MINUTES, TeamSession
-from wijzer_tui.domain.team_outline import attendee_count, dutch_date, page_title, today
-from wijzer_tui.domain.team_store import TeamStore, TeamTraining
+from wijzer_tui.domain.team.outline import attendee_count, dutch_date, page_title, today
+from wijzer_tui.domain.team.session import DEFAULT_MINUTES, TeamSession
+from wijzer_tui.domain.team.store import TeamStore, TeamTraining
+from wijzer_tui.screens.attendee_link import (
+    PICK_HINT,
+    Attendee,
+    attendee_label,
+    learners_here,
+    pick_learner,
+    resolve_typed,
+)
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.screens.dialogs import ConfirmDialog
 from wijzer_tui.screens.team_agreements import PRIVACY_TEAM
@@ -36,6 +44,7 @@ class TeamSetupScreen(BaseScreen):
 
     BINDINGS = [
         Binding("ctrl+b", "begin", "Beginnen"),
+        Binding("ctrl+l", "pick_learner", "Uit de lijst"),
         Binding("delete", "remove_attendee", "Verwijderen", key_display="del"),
         Binding("escape", "leave", "Terug"),
         Binding("escape", "leave_app", "Stoppen"),
@@ -87,6 +96,7 @@ class TeamSetupScreen(BaseScreen):
                         compact=True,
                     )
                     yield Button("Toevoegen", id="add", compact=True)
+            yield Static(PICK_HINT, id="pick-hint", classes="muted")
             yield OptionList(id="attendees")
             yield Static(
                 "Iemand weghalen: kies de naam en druk op Delete.",
@@ -104,6 +114,8 @@ class TeamSetupScreen(BaseScreen):
         self.theme_before = use_team_theme(self.app)
         self.sub_title = "Teamtraining"
         self.teams = TeamStore(self.wijzer.store.root)
+        self.people = learners_here(self.wijzer)
+        self.query_one("#pick-hint").display = bool(self.people)
         self.refresh_resume()
         self._fill_attendees()
         target = "#resume" if self.query_one("#resume").display else "#team"
@@ -114,6 +126,7 @@ class TeamSetupScreen(BaseScreen):
             self.app.theme = self.theme_before
 
     def on_screen_resume(self) -> None:
+        self.people = learners_here(self.wijzer)
         self.refresh_resume()
 
     @property
@@ -155,7 +168,9 @@ class TeamSetupScreen(BaseScreen):
         names = self.draft.attendees
         options = self.query_one("#attendees", OptionList)
         options.clear_options()
-        options.add_options([Option(escape(n), id=n) for n in names])
+        options.add_options(
+            [Option(escape(attendee_label(n, self.draft.linked(n))), id=n) for n in names]
+        )
         options.highlighted = 0 if names else None
         options.display = bool(names)
         self.query_one("#attendee-hint").display = bool(names)
@@ -171,19 +186,33 @@ class TeamSetupScreen(BaseScreen):
 
     @on(Input.Submitted, "#attendee")
     @on(Button.Pressed, "#add")
-    def add_attendee(self, event: Input.Submitted | Button.Pressed) -> None:
+    @work(exclusive=True, group="attendee")
+    async def add_attendee(self, event: Input.Submitted | Button.Pressed) -> None:
         event.stop()
         field = self.query_one("#attendee", Input)
         if isinstance(event, Input.Submitted) and not field.value.strip() and self.draft.attendees:
             self.query_one("#scenario").focus()  # everyone is in: on to the scenario
             return
-        self._add_typed()
+        await self._add_typed()
 
-    def _add_typed(self) -> bool:
-        """Add the typed name to the attendees; False (with a message) when it cannot be."""
+    async def _add_typed(self) -> bool:
+        """Add the typed name to the attendees, after asking whether it is a learner on this
+        machine; False (with a message) when it cannot be or the trainer cancelled."""
+        field = self.query_one("#attendee", Input)
+        team, organisation = (
+            self.query_one(f"#{f}", Input).value for f in ("team", "organisation")
+        )
+        taken = set(self.draft.links.values())
+        who = await resolve_typed(self.app, self.people, field.value, team, organisation, taken)
+        if who is None:
+            field.focus()
+            return False
+        return self._add(who)
+
+    def _add(self, who: Attendee) -> bool:
         field = self.query_one("#attendee", Input)
         try:
-            self.draft.add_attendee(field.value)
+            self.draft.add_attendee(who.name, who.learner_id)
         except WijzerError as error:
             self.notify(error.message, severity="warning")
             return False
@@ -192,6 +221,12 @@ class TeamSetupScreen(BaseScreen):
         self._fill_attendees()
         self.query_one("#attendees", OptionList).scroll_visible()
         return True
+
+    @work(exclusive=True, group="attendee")
+    async def action_pick_learner(self) -> None:
+        who = await pick_learner(self.app, self.people, set(self.draft.links.values()))
+        if who is not None:
+            self._add(who)
 
     @on(ChoiceList.Changed, "#scenario")
     def scenario_chosen(self, event: ChoiceList.Changed) -> None:
@@ -209,6 +244,7 @@ class TeamSetupScreen(BaseScreen):
             return
         name = str(options.get_option_at_index(options.highlighted).id)
         self.draft.attendees.remove(name)
+        self.draft.links.pop(name, None)
         self._fill_attendees()
         if self.draft.attendees:
             options.focus()
@@ -216,10 +252,11 @@ class TeamSetupScreen(BaseScreen):
             self.query_one("#attendee").focus()
 
     @on(Button.Pressed, "#begin")
-    def action_begin(self) -> None:
+    @work(exclusive=True, group="attendee")
+    async def action_begin(self) -> None:
         pending = self.query_one("#attendee", Input)
         # A name typed but not yet added still counts.
-        if pending.value.strip() and not self._add_typed():
+        if pending.value.strip() and not await self._add_typed():
             return
         chosen = self.query_one("#scenario", ChoiceList).chosen
         scenario = self.wijzer.scenario(chosen[0]) if chosen else None
@@ -235,12 +272,14 @@ class TeamSetupScreen(BaseScreen):
                 self.query_one("#organisation", Input).value,
                 list(self.draft.attendees),
                 int(minutes_text) if minutes_text.isdigit() else 0,
+                dict(self.draft.links),
             )
             self.teams.save(session)
         except WijzerError as error:
             self.notify(error.message, severity="warning")
             return
         self.draft.attendees.clear()
+        self.draft.links.clear()
         self._fill_attendees()
         self._open(TeamTraining(self.teams, scenario, session))
 

@@ -6,9 +6,10 @@ from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import Static
 
-from wijzer_tui.domain.model import Scenario
-from wijzer_tui.domain.scoring import SCENARIO_RULE, compare_choose, decide_outcome
-from wijzer_tui.domain.session import Pass
+from wijzer_tui.domain.content.feedback import against_count_text
+from wijzer_tui.domain.content.model import Scenario
+from wijzer_tui.domain.content.scoring import SCENARIO_RULE, compare_choose, decide_outcome
+from wijzer_tui.domain.progress.session import Pass
 from wijzer_tui.widgets.sections import heading, text
 
 
@@ -25,12 +26,11 @@ def end(session: Pass, score: int, next_up: Scenario | None) -> list[Widget]:
             continue
         if step.kind == "choose":
             result = compare_choose(scenario, step, answer.option_ids)
-            n = len(result.against)
-            against = "1 keuze" if n == 1 else f"{n} keuzes"
+            against = against_count_text(len(result.against))
             widgets.append(
                 text(
                     f"{step.title}: {len(result.in_line)} van de {result.tip_count} tips gekozen, "
-                    f"{against} die de wijzer afraadt · {result.score}%"
+                    f"{against} · {result.score}%"
                 )
             )
         elif step.kind == "decide" and answer.option_ids:

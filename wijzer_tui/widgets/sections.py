@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
-from wijzer_tui.domain.model import Scenario, Step
-from wijzer_tui.domain.records import Answer
-from wijzer_tui.domain.scoring import (
+from wijzer_tui.domain.content.feedback import GENERIC_LABEL, against_note
+from wijzer_tui.domain.content.model import Scenario, Step
+from wijzer_tui.domain.content.scoring import (
     DECIDE_RULE,
     SCORE_RULE,
     compare_choose,
     decide_outcome,
 )
+from wijzer_tui.domain.progress.records import Answer
 from wijzer_tui.widgets.choice_list import ChoiceList
 
 PRIVACY = (
     "Let op je privacy en die van cliënten: schrijf nooit namen of details op "
     "waaraan iemand te herkennen is."
 )
+CHOICES_BACK = "Wat je hier eerder koos, staat er nog. Het telt pas als je bevestigt."
+TEXT_BACK = "Je eerdere tekst staat er nog. Sla op met Ctrl+S als je klaar bent."
+NO_DRAFT: dict[str, Any] = {}
 SECTION_TITLES = {
     "intro": "Herken je dit?",
     "choose": "Wat doe je?",
@@ -52,10 +58,15 @@ def intro(scenario: Scenario) -> list[Widget]:
     return widgets
 
 
-def choose(step: Step, answer: Answer | None) -> list[Widget]:
-    """Wat doe je?: pick any number of actions."""
+def _chosen(answer: Answer | None, draft: dict[str, Any]) -> list[str]:
+    """The saved choice, or else the unconfirmed one kept as a draft."""
+    return answer.option_ids if answer else draft.get("option_ids", [])
+
+
+def choose(step: Step, answer: Answer | None, draft: dict[str, Any] = NO_DRAFT) -> list[Widget]:
+    """Wat doe je?: pick any number of actions (ticks not yet confirmed come back from `draft`)."""
     options = [(o.id, o.text) for o in step.shuffled_options()]
-    choices = ChoiceList(options, chosen=answer.option_ids if answer else (), id="choices")
+    choices = ChoiceList(options, chosen=_chosen(answer, draft), id="choices")
     widgets: list[Widget] = [text(step.prompt, "question")]
     if answer is not None:
         choices.disabled = True
@@ -66,6 +77,8 @@ def choose(step: Step, answer: Answer | None) -> list[Widget]:
             "Bevestig met v of de knop."
         )
         widgets.append(text(hint, "muted"))
+        if choices.chosen:
+            widgets.append(text(CHOICES_BACK, "muted"))
     widgets.insert(1, choices)
     return widgets
 
@@ -85,12 +98,10 @@ def compare(
             widgets.append(text(f"✓ {item.option.text}", "in-line"))
             widgets.append(text(f"Tip uit de wijzer: {item.tip.text}", "muted indent"))
     if result.against:
-        widgets.append(heading(f"✗ De wijzer raadt dit af ({len(result.against)})"))
+        widgets.append(heading(f"✗ {GENERIC_LABEL} ({len(result.against)})"))
         for option in result.against:
             widgets.append(text(f"✗ {option.text}", "against"))
-            widgets.append(
-                text(f"Waarom niet: {option.reason} (Bron: {option.source})", "muted indent")
-            )
+            widgets.append(text(against_note(option), "muted indent"))
     if result.neutral:
         widgets.append(heading("· Neutraal"))
         for option in result.neutral:
@@ -102,19 +113,24 @@ def compare(
             widgets.append(text(f"○ {tip.text}", "missed"))
     if not answer.option_ids:
         widgets.append(text("Je koos niets. Alle tips hierboven staan als gemist.", "muted"))
-    for item in scenario.deepening if with_deepening else ():
+    # The deepening belongs to the case, so it is shown once: after the first choice step.
+    first_choose = next(s for s in scenario.steps if s.kind == "choose")
+    for item in scenario.deepening if with_deepening and step is first_choose else ():
         widgets.append(heading(f"Verdieping: {item.title}"))
         widgets.append(text(f"{item.text}\n(Bron: {item.source})", "muted"))
+        if item.application:
+            widgets.append(text(f"In deze casus: {item.application}", "indent"))
     return widgets
 
 
-def decide(step: Step, answer: Answer | None) -> list[Widget]:
-    """De casus gaat verder: one further decision."""
+def decide(step: Step, answer: Answer | None, draft: dict[str, Any] = NO_DRAFT) -> list[Widget]:
+    """De casus gaat verder: one further decision (an unconfirmed one comes back from `draft`)."""
     options = [(o.id, o.text) for o in step.shuffled_options()]
-    chosen = answer.option_ids if answer else ()
-    radio = ChoiceList(options, multiple=False, chosen=chosen, id="decision")
+    radio = ChoiceList(options, multiple=False, chosen=_chosen(answer, draft), id="decision")
     radio.disabled = answer is not None
     note = "Je keuze is opgeslagen. Ga verder met v." if answer else "Kies één optie en bevestig."
+    if answer is None and radio.chosen:
+        note = f"{note} {CHOICES_BACK}"
     return [text(step.situation), text(step.prompt, "question"), radio, text(note, "muted")]
 
 
@@ -137,22 +153,25 @@ def consequence(scenario: Scenario, step: Step, answer: Answer) -> list[Widget]:
     return widgets
 
 
-def reflect(step: Step, answer: Answer | None) -> list[Widget]:
-    """Reflectie: an open question and room to write."""
-    area = TextArea((answer.reflection or "") if answer else "", id="reflection", soft_wrap=True)
+def reflect(step: Step, answer: Answer | None, draft: dict[str, Any] = NO_DRAFT) -> list[Widget]:
+    """Reflectie: an open question and room to write (text not yet saved comes back)."""
+    written = (answer.reflection or "") if answer else draft.get("reflection", "")
+    hint = "Schrijf je antwoord en sla op met Ctrl+S of de knop. Je antwoord blijft privé."
+    if answer is None and written:
+        hint = f"{TEXT_BACK} Je antwoord blijft privé."
     return [
         text(step.prompt, "question"),
         text(PRIVACY, "privacy"),
-        area,
-        text(
-            "Schrijf je antwoord en sla op met Ctrl+S of de knop. Je antwoord blijft privé.",
-            "muted",
-        ),
+        TextArea(written, id="reflection", soft_wrap=True),
+        text(hint, "muted"),
     ]
 
 
-def check(scenario: Scenario, step: Step, answer: Answer) -> list[Widget]:
-    """Check your own reflection against the tips by ticking the ones it covers."""
+def check(
+    scenario: Scenario, step: Step, answer: Answer, draft: dict[str, Any] = NO_DRAFT
+) -> list[Widget]:
+    """Check your own reflection against the tips by ticking the ones it covers (ticks not
+    yet saved come back from `draft`)."""
     tips = [scenario.tip(t) for t in step.tip_ids]
     options = [(t.id, t.text) for t in tips if t]
     own = answer.reflection.strip() if answer.reflection else "(je schreef niets)"
@@ -160,6 +179,6 @@ def check(scenario: Scenario, step: Step, answer: Answer) -> list[Widget]:
         heading("Jouw antwoord"),
         text(own, "quote"),
         text("Welke tips uit de wijzer komen in jouw antwoord terug? Vink ze aan.", "question"),
-        ChoiceList(options, chosen=answer.ticked_tips, id="ticks"),
+        ChoiceList(options, chosen=draft.get("ticked_tips", answer.ticked_tips), id="ticks"),
         text("Dit is voor jezelf: het telt niet mee in je score.", "muted"),
     ]

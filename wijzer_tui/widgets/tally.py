@@ -11,10 +11,11 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from wijzer_tui.domain.model import Scenario, Step
-from wijzer_tui.domain.scoring import decide_outcome
-from wijzer_tui.domain.team_group import GroupEntry, group_choice
-from wijzer_tui.domain.team_summary import (
+from wijzer_tui.domain.content.feedback import against_count_text
+from wijzer_tui.domain.content.model import Scenario, Step
+from wijzer_tui.domain.content.scoring import decide_outcome
+from wijzer_tui.domain.team.group import GroupEntry, group_choice
+from wijzer_tui.domain.team.summary import (
     TEAM_SCORE_RULE,
     VERDICT_LABELS,
     OptionRow,
@@ -165,8 +166,8 @@ def _reveal_choose(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Wi
     in_line = sum(1 for r in rows if r.verdict == "in_line")
     against = sum(1 for r in rows if r.verdict == "against")
     result = (
-        f"Jullie kozen {in_line} van de {tips} tips · {choices_text(against)} die de wijzer "
-        f"afraadt · score {score}%"
+        f"Jullie kozen {in_line} van de {tips} tips · {against_count_text(against)} · "
+        f"score {score}%"
     )
     widgets: list[Widget] = [
         text(step.prompt, "muted team-text"),
@@ -184,7 +185,7 @@ def _reveal_choose(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Wi
             widgets.append(Static(line, classes=css.get(verdict, "muted") + " team-row"))
             if row.note:
                 prefix = {"in_line": "Tip uit de wijzer: ", "missed": "Tip uit de wijzer: "}.get(
-                    verdict, "" if verdict == "not_chosen" else "Waarom: "
+                    verdict, "Waarom: " if verdict == "neutral" else ""
                 )
                 note = row_line("", "", prefix + row.note, width)
                 widgets.append(Static(note, classes="muted team-note"))
@@ -230,8 +231,3 @@ def _reveal_decide(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Wi
 def tips_text(count: int) -> str:
     """'1 tip' or '3 tips'."""
     return f"{count} tip" if count == 1 else f"{count} tips"
-
-
-def choices_text(count: int) -> str:
-    """'1 keuze' or '2 keuzes'."""
-    return f"{count} keuze" if count == 1 else f"{count} keuzes"

@@ -1,0 +1,150 @@
+"""Where wijzer keeps progress, and safe file operations there: private folders, atomic replace."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from collections.abc import Mapping
+from contextlib import suppress
+from datetime import datetime
+from pathlib import Path
+
+from wijzer_tui.domain.errors import StoreError
+
+ENV_VAR = "WIJZER_PROGRESS_DIR"
+
+REASON_CLI = "gekozen met --progress-dir"
+REASON_ENV = "uit WIJZER_PROGRESS_DIR"
+REASON_CHECKOUT = "de map progress/ in deze map"
+REASON_USER = "je persoonlijke gegevensmap"
+
+
+def _absolute(value: str, cwd: Path) -> Path:
+    """An absolute path for a user-given folder, relative to `cwd` when not absolute."""
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else cwd / path
+
+
+def resolve_progress_dir(
+    cli_value: str | None = None,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> tuple[Path, str]:
+    """The progress folder and a short Dutch reason why this one was chosen.
+
+    Order: ``--progress-dir DIR``, then ``WIJZER_PROGRESS_DIR``, then ``./progress`` when it
+    exists (running from a checkout), then the platform's user data folder.
+    """
+    env = os.environ if env is None else env
+    cwd = Path.cwd() if cwd is None else cwd
+    if cli_value is not None and cli_value.strip():
+        return _absolute(cli_value.strip(), cwd), REASON_CLI
+    from_env = env.get(ENV_VAR, "").strip()
+    if from_env:
+        return _absolute(from_env, cwd), REASON_ENV
+    checkout = cwd / "progress"
+    if checkout.is_dir():
+        return checkout, REASON_CHECKOUT
+    import platformdirs  # only needed when no folder was chosen: keeps startup fast
+
+    return platformdirs.user_data_path("wijzer") / "progress", REASON_USER
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create `path` (and its parents) readable by its owner only (0700); return it.
+
+    Raises StoreError with a Dutch message when the folder cannot be made or written to.
+    """
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except FileExistsError as exc:
+        raise StoreError(f"{path} bestaat al, maar is geen map. Kies een andere map.") from exc
+    except OSError as exc:
+        raise StoreError(
+            f"De map {path} kon niet worden gemaakt ({os_reason(exc)}). "
+            "Kies een andere map met --progress-dir."
+        ) from exc
+    # mkdir's mode is reduced by the umask and ignored for existing folders. chmod fails on a
+    # folder we do not own (e.g. a chosen shared folder): usable as long as we may write in it.
+    with suppress(OSError):
+        path.chmod(0o700)
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise StoreError(
+            f"Je mag niet schrijven in de map {path}. Kies een andere map met --progress-dir."
+        )
+    return path
+
+
+def os_reason(exc: OSError) -> str:
+    """A short Dutch reason for an operating system error, for messages."""
+    if exc.errno == errno.ENOSPC:
+        return "de schijf is vol"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "geen toestemming om te schrijven"
+    if exc.errno == errno.EROFS:
+        return "de schijf is alleen-lezen"
+    if exc.errno == errno.EDQUOT:
+        return "je schijfruimte is op"
+    return exc.strerror or type(exc).__name__
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX only: Windows cannot open folders)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, payload: bytes) -> None:
+    """Replace `path` by `payload` so a crash leaves the old or the new file, never a mix.
+
+    Temp file in the same folder (0600 by mkstemp, kept by the rename), flush, fsync,
+    os.replace, fsync of the folder. Raises StoreError (Dutch) on a full disk or a read-only
+    folder; the old file then stays intact.
+    """
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+        tmp = None
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        raise StoreError(
+            f"Je voortgang kon niet worden opgeslagen in {path.parent} ({os_reason(exc)}). "
+            "Wat al was opgeslagen, is bewaard gebleven."
+        ) from exc
+    finally:
+        if tmp is not None:
+            with suppress(OSError):  # a leftover hidden temp file is harmless
+                os.unlink(tmp)
+
+
+def quarantine(path: Path, kind: str = "beschadigd") -> Path:
+    """Move an unusable file aside as `<stem>.<kind>-<YYYYmmdd-HHMMSS>.json`; return the new path.
+
+    Never overwrites anything. Raises StoreError when the file cannot be moved.
+    """
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{kind}-{stamp}.json")
+    number = 1
+    while target.exists():
+        number += 1
+        target = path.with_name(f"{path.stem}.{kind}-{stamp}-{number}.json")
+    try:
+        os.rename(path, target)
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        raise StoreError(
+            f"Het bestand {path} is niet te gebruiken en kon niet apart worden gezet "
+            f"({os_reason(exc)}). Wijzer laat het staan en gebruikt het niet."
+        ) from exc
+    return target

@@ -1,0 +1,66 @@
+"""Where a learner stands per scenario: nieuw, bezig or afgerond, with score and date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from wijzer_tui.domain.content.model import Scenario
+from wijzer_tui.domain.progress.records import Attempt, Profile, local_date, record_of
+
+if TYPE_CHECKING:
+    from wijzer_tui.domain.progress.store import ProgressStore
+
+STATE_LABELS = {"new": "Nieuw", "busy": "Bezig", "finished": "Afgerond"}
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One scenario's state for one learner."""
+
+    scenario: Scenario
+    state: str  # "new", "busy" or "finished"
+    record: Attempt | None  # the finished attempt that counts (see ProgressStore.record_attempt)
+    busy: Attempt | None  # the attempt to resume, if any
+
+    @property
+    def label(self) -> str:
+        """Dutch summary, e.g. 'Afgerond · 80% · 23-11-2026' or 'Bezig'."""
+        text = STATE_LABELS[self.state]
+        if self.record is not None:
+            text = f"Afgerond · {self.record.score}% · {local_date(self.record.finished)}"
+            if self.busy is not None:
+                text += " · opnieuw bezig"
+        return text
+
+
+def standings(store: ProgressStore, learner_id: str, scenarios: list[Scenario]) -> list[Standing]:
+    """The standing of every scenario for a learner, in scenario order."""
+    # One read of the learner's file for all scenarios (the store re-reads on every call).
+    by_scenario: dict[str, list[Attempt]] = {}
+    for attempt in store.attempts(learner_id):
+        by_scenario.setdefault(attempt.scenario_id, []).append(attempt)
+    out = []
+    for scenario in scenarios:
+        attempts = by_scenario.get(scenario.id, [])
+        record = record_of(attempts)
+        busy = next((a for a in reversed(attempts) if a.status == "busy"), None)
+        state = "finished" if record else ("busy" if busy else "new")
+        out.append(Standing(scenario, state, record, busy))
+    return out
+
+
+def next_scenario(items: list[Standing], after: Scenario | None = None) -> Scenario | None:
+    """The next scenario to do: the first not finished after `after`, else the first not finished."""
+    open_items = [s.scenario for s in items if s.state != "finished"]
+    if after is not None:
+        later = [s for s in open_items if s.number > after.number]
+        if later:
+            return later[0]
+    remaining = [s for s in open_items if after is None or s.id != after.id]
+    return remaining[0] if remaining else None
+
+
+def self_study_profiles(store: ProgressStore) -> list[Profile]:
+    """Self-study profiles only: team attendees and demo learners stay out of this list."""
+    return [p for p in store.profiles() if not (p.attendee or p.synthetic)]

@@ -1,0 +1,407 @@
+"""The local progress store: one crash-safe TinyDB file per learner under `<root>/learners/`."""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tinydb import where
+
+from wijzer_tui.domain.errors import StoreError
+from wijzer_tui.domain.progress import scan as scan_table
+from wijzer_tui.domain.progress.damage import recheck_and_set_aside
+from wijzer_tui.domain.progress.drafts import DRAFTS, REMOVE, clean_draft, drafts_of, without_draft
+from wijzer_tui.domain.progress.learner_docs import (
+    ATTEMPTS,
+    LEARNER_ID,
+    PROFILE,
+    STATUSES,
+    attempt_of,
+    attempts_of,
+    check_learner,
+    check_profile,
+    private,
+    profile_doc,
+    profile_of,
+    to_doc,
+)
+from wijzer_tui.domain.progress.paths import _fsync_dir, ensure_private_dir, os_reason
+from wijzer_tui.domain.progress.records import (
+    Answer,
+    Attempt,
+    Profile,
+    clean_label,
+    new_id,
+    now_iso,
+    record_of,
+)
+from wijzer_tui.domain.progress.storage import (
+    DamagedFileError,
+    WijzerDB,
+    locked,
+    locked_db,
+    open_db,
+)
+
+_FILE = re.compile(r"[A-Za-z0-9_-]{1,64}\.json\Z")
+_OVER = ("finished", "stopped")
+_NOT_FOUND = "Deze leerling is niet gevonden."
+_NO_ATTEMPT = "Deze poging is niet gevonden."
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many long-lived objects at once.
+
+    Each young-generation pass rescans everything built so far (for reports that cost 2x the
+    reading). Records and report rows hold no reference cycles, so refcounting still frees them.
+    Nests: the collector is switched back on only if it was on when the block started.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class ProgressStore:
+    """Profiles and attempts of every learner on this machine.
+
+    Each learner has one file `<root>/learners/<id>.json` with the TinyDB tables `profile` (one
+    document) and `attempts` (one per attempt). Every change runs under a file lock, re-reads
+    the file and replaces it atomically: it is durable when the method returns, and two windows
+    on one learner lose nothing. Damaged files are set aside, never overwritten, and `warnings`
+    gets a Dutch message for the user. Folders are created (0700) on the first write.
+
+    Every read and write goes through TinyDB's Table API on `storage.WijzerStorage`: reads on
+    `open_db`, changes in `locked_db` (one atomic write per change, see storage).
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.warnings: list[str] = []
+
+    @property
+    def learners_dir(self) -> Path:
+        """The folder with one file per learner."""
+        return self.root / "learners"
+
+    def _path(self, learner_id: str) -> Path:
+        if not isinstance(learner_id, str) or not LEARNER_ID.match(learner_id):
+            raise StoreError(f"Onbekende leerling: {learner_id!r}.")
+        return self.learners_dir / f"{learner_id}.json"
+
+    def _damaged(self, error: DamagedFileError) -> StoreError:
+        """Set a damaged file aside (after checking again under its lock); the error to raise."""
+        message = recheck_and_set_aside(error, check_learner, self.warnings)
+        return StoreError(message or "Je voortgang werd net door een ander venster veranderd.")
+
+    def _read(self, path: Path) -> tuple[Profile, list[Attempt]] | None:
+        """One learner file, checked whole so a listed learner can be opened. No lock needed:
+        files are only ever replaced whole."""
+        try:
+            db = open_db(path, snapshot=True)
+            return (profile_of(path, db), attempts_of(path, db)) if db.exists() else None
+        except DamagedFileError as error:
+            self._damaged(error)
+            return None
+
+    def _load(self, learner_id: str) -> tuple[Profile, list[Attempt]]:
+        record = self._read(self._path(learner_id))
+        if record is None:
+            raise StoreError(_NOT_FOUND)
+        return record
+
+    def _dirs(self) -> None:
+        ensure_private_dir(self.root)
+        ensure_private_dir(self.learners_dir)
+
+    @contextmanager
+    def _edit(self, learner_id: str, *, new: bool = False) -> Iterator[WijzerDB]:
+        """A locked edit of a learner's file; StoreError when it does not exist, unless `new`."""
+        path = self._path(learner_id)
+        self._dirs()
+        try:
+            with locked_db(path) as db:
+                if db.exists():
+                    profile_doc(path, db)
+                elif not new:
+                    raise StoreError(_NOT_FOUND)
+                yield db
+        except DamagedFileError as error:
+            raise self._damaged(error) from error
+
+    def _change_attempt(
+        self,
+        learner_id: str,
+        attempt_id: str,
+        change: Callable[[dict[str, Any]], dict[str, Any]],
+        keep: tuple[str, ...] = (),
+    ) -> Attempt:
+        """Apply `change(doc)` (new field values; `drafts.REMOVE` removes a key) to a busy
+        attempt; return the new Attempt.
+
+        An attempt whose status is in `keep` is returned unchanged; any other attempt that is no
+        longer busy raises StoreError, so history is never overwritten.
+        """
+        path = self._path(learner_id)
+        with self._edit(learner_id) as db:
+            attempts = db.table(ATTEMPTS)
+            doc = attempts.get(where("id") == attempt_id)
+            if doc is None:
+                raise StoreError(_NO_ATTEMPT)
+            status = doc.get("status")
+            if status in keep:
+                return attempt_of(path, private(doc))
+            if status not in STATUSES:
+                raise DamagedFileError(path, "een poging heeft een verkeerde vorm")
+            if status != "busy":
+                raise StoreError("Deze poging is al afgerond of gestopt, ook in een ander venster.")
+            fields = change(doc)
+            merged = {**doc, **fields}
+            new_doc = {key: value for key, value in merged.items() if value is not REMOVE}
+
+            def apply(stored: dict[str, Any]) -> None:  # TinyDB's update by callable
+                stored.clear()
+                stored.update(new_doc)
+
+            attempts.update(apply, doc_ids=[doc.doc_id])
+            return attempt_of(path, private(new_doc))
+
+    # -- profiles ----------------------------------------------------------------------------
+
+    def profiles(self) -> list[Profile]:
+        """All learners on this machine, sorted by name."""
+        return [profile for profile, _ in self.all_records()]
+
+    def profile(self, learner_id: str) -> Profile:
+        """One learner; StoreError when unknown."""
+        return self._load(learner_id)[0]
+
+    def create_profile(
+        self,
+        name: str,
+        beroepsgroep: str,
+        organisation: str = "",
+        team: str = "",
+        *,
+        synthetic: bool = False,
+    ) -> Profile:
+        """Create and save a new learner."""
+        profile = Profile(new_id(), clean_label(name), beroepsgroep, clean_label(organisation))
+        profile.team, profile.synthetic = clean_label(team), synthetic
+        check_profile(profile)
+        with self._edit(profile.id, new=True) as db:
+            db.table(PROFILE).insert(to_doc(profile))
+        return profile
+
+    def update_profile(self, profile: Profile) -> None:
+        """Save changed fields (name, beroepsgroep, sharing, ...) of an existing learner."""
+        check_profile(profile)
+        with self._edit(profile.id) as db:
+            doc_id = profile_doc(self._path(profile.id), db).doc_id
+            db.table(PROFILE).update(to_doc(profile), doc_ids=[doc_id])
+
+    def remove_learner(self, learner_id: str) -> bool:
+        """Delete a learner's file (a duplicate merged into another learner), durably.
+
+        False when it was already gone, so a merge run again after a crash simply goes on.
+        """
+        path = self._path(learner_id)
+        with locked(path):
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                return False
+            except OSError as exc:
+                raise StoreError(
+                    f"{path.name} kon niet worden verwijderd ({os_reason(exc)})."
+                ) from exc
+            _fsync_dir(path.parent)  # the removal survives a power cut
+        return True
+
+    # -- attempts ----------------------------------------------------------------------------
+
+    def start_attempt(
+        self,
+        learner_id: str,
+        scenario_id: str,
+        content_version: int,
+        mode: str = "self",
+        team_session_id: str | None = None,
+    ) -> Attempt:
+        """Start a new attempt (also for a retry: history is never overwritten)."""
+        if mode not in ("self", "team"):
+            raise StoreError(f"Onbekende manier van oefenen: {mode!r}.")
+        attempt = Attempt(new_id(), learner_id, scenario_id, content_version, mode)  # type: ignore[arg-type]
+        attempt.team_session_id = team_session_id
+        with self._edit(learner_id) as db:
+            db.table(ATTEMPTS).insert(to_doc(attempt))
+        return attempt
+
+    def save_answer(
+        self, learner_id: str, attempt_id: str, answer: Answer, position: str | None = None
+    ) -> Attempt:
+        """Add an answer to a busy attempt (durable before this returns); return the attempt.
+        The answer replaces the step's draft, in the same write."""
+        fields: dict[str, Any] = {} if position is None else {"position": position}
+        return self._change_attempt(
+            learner_id,
+            attempt_id,
+            lambda doc: {
+                **fields,
+                **without_draft(doc, answer.step_id),
+                "answers": [*doc.get("answers", []), answer.to_dict()],
+            },
+        )
+
+    def set_position(self, learner_id: str, attempt_id: str, position: str) -> None:
+        """Remember where a busy attempt is, to resume there; ignored once it is over."""
+        self._change_attempt(learner_id, attempt_id, lambda _: {"position": position}, _OVER)
+
+    def finish_attempt(self, learner_id: str, attempt_id: str, score: int) -> Attempt:
+        """Mark a busy attempt finished with its score. An already finished attempt is returned
+        unchanged (never overwritten); a stopped one raises StoreError."""
+        change = {"status": "finished", "finished": now_iso(), "score": int(score), DRAFTS: REMOVE}
+        return self._change_attempt(learner_id, attempt_id, lambda _: change, ("finished",))
+
+    def stop_attempt(self, learner_id: str, attempt_id: str) -> None:
+        """Mark a busy attempt stopped (the learner gave it up); a finished one stays finished."""
+        change = {"status": "stopped", DRAFTS: REMOVE}  # its unconfirmed input goes with it
+        self._change_attempt(learner_id, attempt_id, lambda _: change, _OVER)
+
+    def attempts(self, learner_id: str, scenario_id: str | None = None) -> list[Attempt]:
+        """A learner's attempts, oldest first; only those of `scenario_id` when given."""
+        attempts = self._load(learner_id)[1]
+        return [a for a in attempts if scenario_id is None or a.scenario_id == scenario_id]
+
+    def attempt(self, learner_id: str, attempt_id: str) -> Attempt:
+        """One attempt; StoreError when unknown."""
+        for attempt in self._load(learner_id)[1]:
+            if attempt.id == attempt_id:
+                return attempt
+        raise StoreError(_NO_ATTEMPT)
+
+    def busy_attempt(self, learner_id: str, scenario_id: str | None = None) -> Attempt | None:
+        """The newest attempt still busy (to resume), optionally for one scenario."""
+        busy = [a for a in self.attempts(learner_id, scenario_id) if a.status == "busy"]
+        return busy[-1] if busy else None
+
+    def record_attempt(self, learner_id: str, scenario_id: str) -> Attempt | None:
+        """The attempt that counts for the learner's record of a scenario.
+
+        Rule: among the *finished* attempts, the one with the highest score; on a tie the one
+        finished last (then the one started last). Busy and stopped attempts never count.
+        None when no attempt of this scenario is finished.
+        """
+        return record_of(self.attempts(learner_id, scenario_id))
+
+    # -- drafts: typed but not yet confirmed (personal; never in reports or exports) ---------
+
+    def save_draft(
+        self, learner_id: str, attempt_id: str, step_id: str, draft: dict[str, Any] | None
+    ) -> None:
+        """Keep the unconfirmed input of a step of a busy attempt (`option_ids`, `reflection`,
+        `ticked_tips`); None or an empty draft removes it. Ignored once the attempt is over."""
+        kept = clean_draft(draft)
+
+        def change(doc: dict[str, Any]) -> dict[str, Any]:
+            if not kept:
+                return without_draft(doc, step_id)
+            return {DRAFTS: {**drafts_of(doc), step_id: kept}}
+
+        self._change_attempt(learner_id, attempt_id, change, _OVER)
+
+    def drafts(self, learner_id: str, attempt_id: str) -> dict[str, dict[str, Any]]:
+        """The drafts of an attempt by step id; empty when there are none."""
+        path = self._path(learner_id)
+        try:
+            db = open_db(path)
+            if not db.exists():
+                raise StoreError(_NOT_FOUND)
+            doc = db.table(ATTEMPTS).get(where("id") == attempt_id)
+        except DamagedFileError as error:
+            raise self._damaged(error) from error
+        if doc is None:
+            raise StoreError(_NO_ATTEMPT)
+        return drafts_of(doc)
+
+    # -- reports and import ------------------------------------------------------------------
+
+    def iter_records(self) -> Iterator[tuple[Profile, list[Attempt]]]:
+        """Every learner with all attempts (oldest first), one file at a time, by file name.
+
+        For reports that keep only a summary per learner: each learner's records can be freed
+        as soon as its row is made. Damaged files are set aside as by every other read.
+        """
+        folder = self.learners_dir
+        try:
+            names = sorted(entry.name for entry in os.scandir(folder))
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise StoreError(f"De map {folder} kon niet worden gelezen.") from exc
+        for name in filter(_FILE.match, names):
+            record = self._read(folder / name)
+            if record is not None:
+                yield record
+
+    def all_records(self) -> list[tuple[Profile, list[Attempt]]]:
+        """Every learner with all attempts (oldest first), sorted by name. Parses each file once."""
+        with paused_gc():
+            records = list(self.iter_records())
+            records.sort(key=lambda r: (r[0].name.casefold(), r[0].id))
+        return records
+
+    def import_learner(self, profile: Profile, attempts: list[Attempt]) -> int:
+        """Merge a learner from an export in one atomic write: add attempts whose id is new, keep
+        existing ones (and an existing profile). Returns the number added; importing again adds
+        nothing. A damaged file for this learner is set aside first and a fresh one started."""
+        check_profile(profile)
+        self._read(self._path(profile.id))  # sets a damaged file aside, like any read
+        with self._edit(profile.id, new=True) as db:
+            if not db.table(PROFILE):
+                db.table(PROFILE).insert(to_doc(profile))
+            table = db.table(ATTEMPTS)
+            seen = {doc.get("id") for doc in table}
+            new = []
+            for attempt in attempts:
+                if attempt.id not in seen:
+                    seen.add(attempt.id)
+                    new.append({**to_doc(attempt), "learner_id": profile.id})
+            table.insert_multiple(new)
+            return len(new)
+
+    # -- frustratiescan (the separate table `scans`, see scan.py) ----------------------------
+
+    def save_scan(self, scan: scan_table.Scan) -> None:
+        """Add a frustratiescan to its learner's file; StoreError when the learner is unknown."""
+        path = self._path(scan.learner_id)
+        try:
+            scan_table.insert_scan(path, scan)
+        except DamagedFileError as error:
+            raise self._damaged(error) from error
+
+    def import_scans(self, learner_id: str, scans: list[scan_table.Scan]) -> int:
+        """Add the scans whose id is new (importing twice adds nothing); the number added."""
+        known = {scan.id for scan in self.scans(learner_id)}
+        new = [scan for scan in scans if scan.id not in known and scan.learner_id == learner_id]
+        for scan in new:
+            self.save_scan(scan)
+        return len(new)
+
+    def scans(self, learner_id: str) -> list[scan_table.Scan]:
+        """A learner's well-formed scans, oldest first (none when the file does not exist)."""
+        path = self._path(learner_id)
+        try:
+            return scan_table.scans_in(open_db(path))
+        except DamagedFileError as error:
+            self._damaged(error)
+            return []

@@ -1,0 +1,301 @@
+"""Coordinator report: the learners × scenarios grid, filters, sorting, completion and knowledge gaps."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from wijzer_tui.domain.content.model import Scenario, Tip
+from wijzer_tui.domain.progress.records import Attempt, Profile, now_iso, record_of
+from wijzer_tui.domain.progress.store import paused_gc
+from wijzer_tui.domain.reports.agreements import Agreement, filter_agreements
+from wijzer_tui.domain.reports.filters import ReportFilter
+
+NEW, BUSY, DONE = "nieuw", "bezig", "afgerond"
+TOP_MISSED = 5
+
+# Sort keys (stable, used on the command line and in the screen) with their Dutch labels.
+SORT_LABELS: dict[str, str] = {
+    "naam": "Naam",
+    "team": "Team",
+    "organisatie": "Organisatie",
+    "beroepsgroep": "Beroepsgroep",
+    "voortgang": "Voortgang",
+    "score": "Gemiddelde score",
+}
+
+
+@dataclass(slots=True)  # not frozen: 7,500 frozen cells cost as much as reading the files
+class Cell:
+    """One learner's state for one scenario, as the grid shows it."""
+
+    scenario_id: str
+    state: str = NEW  # nieuw / bezig / afgerond
+    score: int | None = None  # of the record attempt (afgerond only)
+    date: str | None = None  # ISO time: finished (afgerond) or last activity (bezig)
+    mode: str | None = None  # "self" or "team" of the attempt shown
+    attempts: int = 0
+    missed: frozenset[str] = frozenset()  # tip ids missed in the record attempt
+    # The attempt that counts (afgerond), else the newest; None in summary rows (see build_rows).
+    record: Attempt | None = None
+    reflections: tuple[str, ...] = ()  # of `record`, only when the learner shares them
+
+
+@dataclass(slots=True)
+class Row:
+    """One learner with a cell per scenario."""
+
+    profile: Profile
+    cells: dict[str, Cell]
+    attempts: tuple[Attempt, ...] = ()
+
+    @property
+    def finished_count(self) -> int:
+        """How many scenarios this learner has finished."""
+        return sum(1 for c in self.cells.values() if c.state == DONE)
+
+    @property
+    def mean_score(self) -> int | None:
+        """The mean score over finished scenarios, or None when none is finished."""
+        scores = [c.score for c in self.cells.values() if c.score is not None]
+        return round(sum(scores) / len(scores)) if scores else None
+
+
+@dataclass(frozen=True)
+class MissedTip:
+    """A tip and how often it was missed among the learners who finished the scenario."""
+
+    tip: Tip
+    count: int
+    share: float  # 0..1 of `finished`
+
+
+@dataclass(frozen=True)
+class ScenarioSummary:
+    """Completion and knowledge gaps of one scenario over the shown learners."""
+
+    scenario: Scenario
+    learners: int
+    finished: int
+    busy: int
+    mean_score: int | None
+    missed: tuple[MissedTip, ...]
+    agreements: tuple[Agreement, ...] = ()
+
+    @property
+    def new(self) -> int:
+        """Learners who have not started this scenario."""
+        return self.learners - self.finished - self.busy
+
+    @property
+    def completion_rate(self) -> float:
+        """Share of the shown learners who finished (0..1)."""
+        return self.finished / self.learners if self.learners else 0.0
+
+
+@dataclass
+class Report:
+    """Everything a coordinator sees or exports, for one filter and sort order."""
+
+    scenarios: list[Scenario]
+    rows: list[Row]
+    summaries: list[ScenarioSummary]
+    filter: ReportFilter = field(default_factory=ReportFilter)
+    agreements: list[Agreement] = field(default_factory=list)
+    generated: str = field(default_factory=now_iso)
+    # Frustratiescan per team/organisation (scan_report.ScanGroup); filled for md and json only.
+    scan_groups: list[Any] = field(default_factory=list)
+
+    @property
+    def synthetic_count(self) -> int:
+        """How many shown learners are demo (synthetic) learners."""
+        return sum(1 for r in self.rows if r.profile.synthetic)
+
+
+class _GapIndex:
+    """Per scenario, what each choose step offers: fast missed-tip lookup for thousands of rows.
+
+    Same rule as scoring.missed_tip_ids: tips offered in choose steps and not chosen.
+    """
+
+    def __init__(self, scenario: Scenario) -> None:
+        known = {t.id for t in scenario.tips}
+        self.steps: list[tuple[str, dict[str, str], frozenset[str]]] = []
+        for step in scenario.steps:
+            if step.kind != "choose":
+                continue
+            option_tip = {
+                o.id: o.tip_id
+                for o in step.choose_options
+                if o.kind == "tip" and o.tip_id in known and o.tip_id
+            }
+            self.steps.append((step.id, option_tip, frozenset(option_tip.values())))
+        # Learners miss the same few tip combinations: share one frozenset per combination.
+        self.seen: dict[frozenset[str], frozenset[str]] = {}
+
+    def missed(self, attempt: Attempt) -> frozenset[str]:
+        """Tip ids the attempt's latest choose answers left out."""
+        latest = {a.step_id: a.option_ids for a in attempt.answers}
+        out: set[str] = set()
+        for step_id, option_tip, offered in self.steps:
+            out |= offered.difference(map(option_tip.get, latest.get(step_id, ())))
+        missed = frozenset(out)
+        return self.seen.setdefault(missed, missed)
+
+
+def shared_reflections(profile: Profile, attempt: Attempt) -> list[str]:
+    """The attempt's reflection texts, but only when the learner shares them; else nothing."""
+    if not profile.share_reflections:
+        return []
+    return [a.reflection for a in attempt.answers if a.reflection and a.reflection.strip()]
+
+
+def _cell(profile: Profile, scenario_id: str, attempts: list[Attempt], gaps: _GapIndex) -> Cell:
+    """The cell of a scenario the learner started (`attempts` is not empty)."""
+    record = record_of(attempts)
+    if record is not None:
+        missed = gaps.missed(record)
+        state, score, date, mode = DONE, record.score or 0, record.finished, record.mode
+    else:
+        record = attempts[-1]  # the newest, still busy or stopped
+        missed, state, score, mode = frozenset(), BUSY, None, record.mode
+        date = record.answers[-1].at if record.answers else record.started
+    texts = tuple(shared_reflections(profile, record))
+    return Cell(scenario_id, state, score, date, mode, len(attempts), missed, record, texts)
+
+
+def build_rows(
+    records: Iterable[tuple[Profile, list[Attempt]]],
+    scenarios: Sequence[Scenario],
+    *,
+    keep_attempts: bool = True,
+) -> list[Row]:
+    """One row per learner with a cell per scenario (attempts of unknown scenarios are kept aside).
+
+    With keep_attempts=False the rows are summaries: no `Row.attempts`, no `Cell.record`. Fed
+    from `ProgressStore.iter_records()`, each learner's records are then freed as soon as its
+    row is made, which makes the grid and the exports about 2x faster than keeping them.
+    """
+    gaps = [(s.id, _GapIndex(s)) for s in scenarios]
+    rows = []
+    with paused_gc():
+        for profile, attempts in records:
+            by_scenario: dict[str, list[Attempt]] = {}
+            for attempt in attempts:
+                by_scenario.setdefault(attempt.scenario_id, []).append(attempt)
+            cells = {}
+            for sid, gap in gaps:
+                found = by_scenario.get(sid)
+                cells[sid] = _cell(profile, sid, found, gap) if found else Cell(sid)
+                if not keep_attempts:
+                    cells[sid].record = None
+            rows.append(Row(profile, cells, tuple(attempts) if keep_attempts else ()))
+    return rows
+
+
+def filter_rows(rows: Iterable[Row], flt: ReportFilter) -> list[Row]:
+    """The rows whose learner passes the filter."""
+    return [r for r in rows if flt.matches(r.profile)]
+
+
+def filter_choices(rows: Iterable[Row]) -> dict[str, list[str]]:
+    """The distinct non-empty teams, organisations and beroepsgroepen, sorted, for filter menus."""
+    teams, orgs, groups = set(), set(), set()
+    for row in rows:
+        teams.add(row.profile.team)
+        orgs.add(row.profile.organisation)
+        groups.add(row.profile.beroepsgroep)
+    return {
+        "team": sorted(t for t in teams if t),
+        "organisation": sorted(o for o in orgs if o),
+        "beroepsgroep": sorted(g for g in groups if g),
+    }
+
+
+def sort_rows(rows: Iterable[Row], key: str = "naam", reverse: bool = False) -> list[Row]:
+    """Rows sorted by a key of SORT_LABELS or a scenario id (its score); name breaks ties.
+
+    Empty values (no team, no score) always go last, whatever the direction.
+    """
+    rows = sorted(rows, key=lambda r: (r.profile.name.casefold(), r.profile.id))
+
+    def value(row: Row) -> Any:
+        p = row.profile
+        if key == "team":
+            return p.team.casefold() or None
+        if key == "organisatie":
+            return p.organisation.casefold() or None
+        if key == "beroepsgroep":
+            return p.beroepsgroep.casefold() or None
+        if key == "voortgang":
+            return row.finished_count
+        if key == "score":
+            return row.mean_score
+        if key in row.cells:
+            cell = row.cells[key]
+            return cell.score if cell.state == DONE else None
+        return p.name.casefold()
+
+    present = [r for r in rows if value(r) is not None]
+    missing = [r for r in rows if value(r) is None]
+    return sorted(present, key=value, reverse=reverse) + missing
+
+
+def summarise(
+    rows: Sequence[Row],
+    scenarios: Sequence[Scenario],
+    agreements: Sequence[Agreement] = (),
+    top: int = TOP_MISSED,
+) -> list[ScenarioSummary]:
+    """Per scenario: completion over `rows`, mean score, the most often missed tips, agreements."""
+    summaries = []
+    for scenario in scenarios:
+        cells = [r.cells[scenario.id] for r in rows if scenario.id in r.cells]
+        done = [c for c in cells if c.state == DONE]
+        busy = sum(1 for c in cells if c.state == BUSY)
+        counts = Counter(tip_id for c in done for tip_id in c.missed)
+        order = {t.id: i for i, t in enumerate(scenario.tips)}
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))
+        missed = tuple(
+            MissedTip(tip, n, n / len(done))
+            for tip_id, n in ranked[:top]
+            if (tip := scenario.tip(tip_id)) is not None
+        )
+        scores = [c.score for c in done if c.score is not None]
+        mean = round(sum(scores) / len(scores)) if scores else None
+        own = tuple(a for a in agreements if a.scenario_id == scenario.id)
+        summaries.append(ScenarioSummary(scenario, len(cells), len(done), busy, mean, missed, own))
+    return summaries
+
+
+def build_report(
+    records: Iterable[tuple[Profile, list[Attempt]]],
+    scenarios: Sequence[Scenario],
+    flt: ReportFilter | None = None,
+    sort: str = "naam",
+    reverse: bool = False,
+    agreements: Sequence[Agreement] = (),
+) -> Report:
+    """The whole report for the learners passing `flt`, rows in the asked order."""
+    return report_from_rows(
+        build_rows(records, scenarios), scenarios, flt, sort, reverse, agreements
+    )
+
+
+def report_from_rows(
+    rows: Iterable[Row],
+    scenarios: Sequence[Scenario],
+    flt: ReportFilter | None = None,
+    sort: str = "naam",
+    reverse: bool = False,
+    agreements: Sequence[Agreement] = (),
+) -> Report:
+    """The report over rows made by `build_rows` (full or summary rows)."""
+    flt = flt or ReportFilter()
+    rows = sort_rows(filter_rows(rows, flt), sort, reverse)
+    shown = filter_agreements(agreements, flt)
+    return Report(
+        list(scenarios), rows, summarise(rows, scenarios, shown), flt, list(shown), now_iso()
+    )
