@@ -108,8 +108,10 @@ def records() -> list[tuple[Profile, list[Attempt]]]:
     """Four learners. Expected, by hand:
 
     - Anna (Team Noord, Org A, politie): alfa 50 then 84 (team) -> afgerond 84 on 5 March,
-      missed A-T3; beta busy since 6 March 10:05. Private reflection (not shared).
-    - bram (Team Zuid, Org B, onderwijs): alfa 84 (missed A-T1), beta 100 -> mean 92.
+      missed A-T3; beta busy since 6 March 10:05. Private reflection on the attempt that
+      counts (84), not shared: reports must leave it out.
+    - bram (Team Zuid, Org B, onderwijs): alfa 84 (2 March, missed A-T1) then 50 (7 March,
+      missed A-T1 and A-T2): the best, earlier one counts; beta 100 -> mean 92.
     - Carla (Team Noord, Org B, onderwijs): nothing -> nieuw, nieuw.
     - Dirk (no team, Org A, politie, shares reflections): alfa 84 twice; the later one (8 March,
       missed A-T3) counts; beta stopped -> bezig.
@@ -130,8 +132,18 @@ def records() -> list[tuple[Profile, list[Attempt]]]:
         (
             anna,
             [
-                done("anna", "anna-a1", ALFA, 1, ["o1"], 50, reflection="Geheim: mijn cliënt X."),
-                done("anna", "anna-a2", ALFA, 5, ["o1", "o2"], 84, mode="team"),
+                done("anna", "anna-a1", ALFA, 1, ["o1"], 50),
+                # The private reflection sits on the attempt that counts: reports read this one.
+                done(
+                    "anna",
+                    "anna-a2",
+                    ALFA,
+                    5,
+                    ["o1", "o2"],
+                    84,
+                    mode="team",
+                    reflection="Geheim: mijn cliënt X.",
+                ),
                 anna_busy,
             ],
         ),
@@ -140,6 +152,7 @@ def records() -> list[tuple[Profile, list[Attempt]]]:
             [
                 done("bram", "bram-a1", ALFA, 2, ["o2", "o3"], 84),
                 done("bram", "bram-b1", BETA, 3, ["p1", "p2"], 100),
+                done("bram", "bram-a2", ALFA, 7, ["o3"], 50),  # later but lower: 84 still counts
             ],
         ),
         (carla, []),

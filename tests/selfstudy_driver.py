@@ -68,3 +68,14 @@ async def walk_to_end(pilot: Pilot, scenario) -> None:
             continue
         await press(pilot, "v")  # Bevestigen
         await press(pilot, "v")  # past the feedback
+
+
+def option_text(option_list, option_id: str, width: int = 200) -> str:
+    """An option's prompt as the user reads it (also for Rich tables), at `width` columns."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
+    console.print(option_list.get_option(option_id).prompt)
+    return console.export_text()

@@ -29,10 +29,11 @@ def new_session(*names: str) -> TeamSession:
 
 
 def played(session: TeamSession) -> TeamSession:
-    """Two tips and one advised-against action voted, decide by majority, all revealed."""
+    """Two tips and one advised-against action chosen by a majority, decide by majority, all
+    revealed."""
     session.bump(CHOOSE, TIPS[0], len(session.attendees))
-    session.bump(CHOOSE, TIPS[1], 1)
-    session.bump(CHOOSE, AGAINST[0], 1)
+    session.bump(CHOOSE, TIPS[1], len(session.attendees) // 2 + 1)
+    session.bump(CHOOSE, AGAINST[0], len(session.attendees) // 2 + 1)
     session.reveal(CHOOSE)
     session.bump(DECIDE, DECIDE.decide_options[1].id, len(session.attendees))
     session.reveal(DECIDE)

@@ -31,7 +31,7 @@ async def fill_team(pilot: Pilot) -> None:
     await type_text(pilot, "team noord")
     await keys(pilot, "enter")
     await type_text(pilot, "GEMEENTE ZUID")
-    await keys(pilot, "enter", "enter")  # minutes stay 5, on to the attendees
+    await keys(pilot, "enter", "enter", "enter")  # date today, minutes 5, on to attendees
 
 
 def options_text(app: WijzerApp, selector: str) -> list[str]:
@@ -103,7 +103,7 @@ async def test_no_question_when_the_team_differs(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await type_text(pilot, "Team Zuid")
-        await keys(pilot, "enter", "enter", "enter")
+        await keys(pilot, "enter", "enter", "enter", "enter")
         await type_text(pilot, "Marloes Ëlsgén")
         await keys(pilot, "enter")
         assert isinstance(app.screen, TeamSetupScreen)

@@ -62,7 +62,8 @@ def test_validate_valid_folder(capsys: pytest.CaptureFixture[str], data_dir: Pat
     code, out, _ = run(capsys, "validate", str(data_dir / "valid"))
     assert code == 0
     assert out.startswith("In orde: 2 casussen met samen 6 tips.")
-    assert "8. Ik wil weten hoe de score werkt  (4 tips, 4 stappen)" in out
+    # The parts a learner pages through ("Deel x van 10"), not the 4 scored steps.
+    assert "8. Ik wil weten hoe de score werkt  (4 tips, 10 delen)" in out
 
 
 def test_validate_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

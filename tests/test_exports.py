@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
-from report_fixtures import SCENARIOS, records
+from report_fixtures import ALFA, SCENARIOS, done, records
 
 from wijzer_tui import cli
 from wijzer_tui.domain.errors import ExportError
@@ -59,6 +61,16 @@ def test_csv_keeps_private_reflections_out_and_shared_ones_in() -> None:
     assert dirk["reflectie"] == "Eerst het gezin."
 
 
+def test_csv_checks_the_learners_choice_itself_before_writing_reflections() -> None:
+    # Defence in depth: even a cell that carries texts stays empty for a learner who does not share.
+    shown = report()
+    dirk = next(r for r in shown.rows if r.profile.name == "Dirk")
+    assert dirk.cells["alfa"].reflections == ("Eerst het gezin.",)
+    dirk.profile.share_reflections = False  # the learner withdrew consent
+    row = next(r for r in read_csv(to_csv(shown)) if r["naam"] == "Dirk" and r["casus"] == "alfa")
+    assert row["reflectie"] == ""
+
+
 def test_csv_neutralises_formulas() -> None:
     hostile = Profile(
         "x1", '=HYPERLINK("http://evil")', "politie", "+31 20 1234", "-Team", "2025-03-01"
@@ -71,8 +83,9 @@ def test_csv_neutralises_formulas() -> None:
     first = {r["naam"] for r in rows}
     assert first == {'\'=HYPERLINK("http://evil")', "'@SUM(A1)", "Gewone naam"}
     orgs = {r["organisatie"] for r in rows}
-    assert orgs == {"'+31 20 1234", "'\tOrg", "Org = goed"}
-    assert {r["team"] for r in rows} == {"'-Team", "'\rTeam", "Team"}
+    # A tab or carriage return is a control character: it is shown as an escape, never raw.
+    assert orgs == {"'+31 20 1234", "\\x09Org", "Org = goed"}
+    assert {r["team"] for r in rows} == {"'-Team", "\\x0dTeam", "Team"}
     for row in rows:
         for value in row.values():
             assert not value.startswith(("=", "+", "-", "@", "\t", "\r"))
@@ -135,7 +148,7 @@ def test_markdown_escapes_table_breaking_names() -> None:
 def test_xapi_has_one_completed_statement_per_finished_attempt_with_stable_ids() -> None:
     first = json.loads(to_xapi(report()))
     completed = [s for s in first if s["verb"]["id"].endswith("/completed")]
-    assert len(completed) == 6  # finished attempts: Anna 2, bram 2, Dirk 2
+    assert len(completed) == 7  # finished attempts: Anna 2, bram 3, Dirk 2
     again = json.loads(to_xapi(report()))
     assert [s["id"] for s in first] == [s["id"] for s in again]
     statement = completed[0]
@@ -166,3 +179,33 @@ def test_report_command_prints_markdown_and_refuses_unknown_sort(
     argv = ["--progress-dir", str(tmp_path), "report", "--format", "md", "--sort", "x"]
     assert cli.main(argv) == 1
     assert "Onbekende sortering" in capsys.readouterr().err
+
+
+def test_a_shared_reflection_cannot_run_as_a_formula() -> None:
+    sharer = Profile("eva", "Eva", "politie", "Org A", "", "2025-03-01", share_reflections=True)
+    attempt = done("eva", "eva-a1", ALFA, 4, ["o1"], 50, reflection='=HYPERLINK("http://x")')
+    [row] = [
+        r for r in read_csv(to_csv(report(recs=[(sharer, [attempt])]))) if r["casus"] == "alfa"
+    ]
+    assert row["reflectie"] == '\'=HYPERLINK("http://x")'
+
+
+@pytest.mark.parametrize("command", ["report", "export"])
+def test_report_and_export_files_are_private_whatever_the_umask(
+    tmp_path: Path, command: str
+) -> None:
+    store = ProgressStore(tmp_path / "voortgang")
+    for profile, attempts in records():
+        store.import_learner(profile, attempts)
+    out = tmp_path / "uit.txt"
+    out.write_text("oud")
+    out.chmod(0o644)  # an older file readable by everyone is replaced by a private one
+    extra = ["--format", "csv"] if command == "report" else ["--learner", "Dirk"]
+    argv = ["--progress-dir", str(store.root), command, *extra, "--output", str(out)]
+    old_umask = os.umask(0)
+    try:
+        assert cli.main(argv) == 0
+    finally:
+        os.umask(old_umask)
+    assert out.read_text("utf-8-sig") != "oud"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,13 @@ BROKEN = {
     "steps[0].options[2].against.reason: dit veld ontbreekt",
     "unknown-field.yaml": "unknown-field.yaml, regel 14, veld tips[0].titel: "
     "onbekend veld 'titel' (tikfout?)",
+    "unknown-field-in-step.yaml": "unknown-field-in-step.yaml, regel 27, veld steps[0].situatie: "
+    "onbekend veld 'situatie' (tikfout?)",
+    "unknown-field-in-option.yaml": "unknown-field-in-option.yaml, regel 35, veld "
+    "steps[0].options[1].uitleg: onbekend veld 'uitleg' (tikfout?)",
+    # Two steps with one id would share one saved answer.
+    "duplicate-step-id.yaml": "duplicate-step-id.yaml, regel 57, veld steps[2].id: "
+    "id 'verder' komt twee keer voor",
     "tip-id-wrong-number.yaml": "tip-id-wrong-number.yaml, regel 16, veld tips[1].id: "
     "'F8-T2' hoort bij scenario 9: begin met F9-",
     "bad-slug.yaml": "bad-slug.yaml, regel 2, veld id: "
@@ -184,7 +192,7 @@ def test_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize("levels", [MAX_DEPTH + 5, 5000])
+@pytest.mark.parametrize("levels", [MAX_DEPTH + 5, sys.getrecursionlimit() + 100])
 def test_deeply_nested_file_is_refused(tmp_path: Path, levels: int) -> None:
     path = tmp_path / "diep.yaml"
     if levels < 100:
@@ -331,3 +339,17 @@ def test_deepening_keeps_the_application_apart(data_dir: Path, tmp_path: Path) -
     assert problems == []
     assert scenario.deepening[0].application == "Samen."
     assert scenario.deepening[1].application == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("a: &x 1\nb: &x 2\n", "een anker (&) komt twee keer voor"),  # said in the context
+        ('a: "\\q"\n', "de opmaak klopt hier niet"),  # an error without a Dutch translation
+    ],
+)
+def test_yaml_errors_get_a_dutch_reason(tmp_path: Path, text: str, reason: str) -> None:
+    path = tmp_path / "fout.yaml"
+    path.write_text(text, encoding="utf-8")
+    _, problems = check_files([path])
+    assert [p.message for p in problems] == [f"dit is geen geldige YAML: {reason}"]

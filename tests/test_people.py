@@ -112,7 +112,9 @@ def test_links_survive_saving_and_a_wrong_shape_is_damage(tmp_path: Path) -> Non
     loaded = teams.load(session.id)
     assert loaded.links == {"Ann": "a1", "Bo": ""}
     assert (loaded.linked("Ann"), loaded.linked("Bo")) == ("a1", None)
-    with pytest.raises(ValueError):
+    from wijzer_tui.domain.progress.records import RecordError
+
+    with pytest.raises(RecordError, match="links"):
         TeamSession.from_dict({**session.to_dict(), "links": {"Ann": 5}})
 
 

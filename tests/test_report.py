@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
-from report_fixtures import ALFA, BETA, SCENARIOS, records
+from report_fixtures import ALFA, BETA, SCENARIOS, done, records
 
 from wijzer_tui.domain.content.loader import load_scenarios
 from wijzer_tui.domain.content.scoring import missed_tip_ids
+from wijzer_tui.domain.progress.records import Profile
 from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.domain.reports.agreements import load_team_agreements
 from wijzer_tui.domain.reports.demo import demo_records
 from wijzer_tui.domain.reports.detail import learner_detail
-from wijzer_tui.domain.reports.exports import to_markdown
+from wijzer_tui.domain.reports.exports import cell_text, to_csv, to_json, to_markdown
 from wijzer_tui.domain.reports.grid import (
     BUSY,
     DONE,
@@ -22,6 +26,7 @@ from wijzer_tui.domain.reports.grid import (
     build_report,
     build_rows,
     filter_choices,
+    report_from_rows,
     sort_rows,
 )
 
@@ -48,15 +53,47 @@ def test_cells_show_state_score_date_and_mode_of_the_attempt_that_counts() -> No
     assert rows["Dirk"].cells["beta"].state == BUSY
 
 
-def test_record_attempt_rule_matches_the_store(tmp_path: Path) -> None:
+def test_the_best_attempt_counts_in_every_view_even_when_a_later_one_scores_lower(
+    tmp_path: Path,
+) -> None:
+    # bram: alfa 84 on 2 March (missed A-T1), then 50 on 7 March (missed A-T1 and A-T2).
     store = ProgressStore(tmp_path)
     for profile, attempts in records():
         store.import_learner(profile, attempts)
-    for row in build_rows(store.all_records(), SCENARIOS):
-        for scenario in SCENARIOS:
-            expected = store.record_attempt(row.profile.id, scenario.id)
-            shown = row.cells[scenario.id]
-            assert (shown.record if shown.state == DONE else None) == expected
+    full = build_report(store.all_records(), SCENARIOS)
+    summary = report_from_rows(
+        build_rows(store.iter_records(), SCENARIOS, keep_attempts=False), SCENARIOS
+    )
+    for report in (full, summary):
+        cell = by_name(report)["bram"].cells["alfa"]
+        assert (cell.state, cell.score, cell.attempts, cell.missed) == (DONE, 84, 2, {"A-T1"})
+        assert cell_text(cell) == " 84 02-03 Z"  # the grid
+        alfa = report.summaries[0]
+        assert alfa.mean_score == 84  # (84 + 84 + 84) / 3, not with bram's 50
+        assert [(m.tip.id, m.count) for m in alfa.missed] == [("A-T3", 2), ("A-T1", 1)]
+        csv_row = next(
+            r
+            for r in csv.DictReader(io.StringIO(to_csv(report)), delimiter=";")
+            if r["naam"] == "bram" and r["casus"] == "alfa"
+        )
+        assert (csv_row["score"], csv_row["datum"], csv_row["gemiste_tips"]) == (
+            "84",
+            "2025-03-02",
+            "A-T1",
+        )
+        data = json.loads(to_json(report))
+        bram = next(row for row in data["learners"] if row["name"] == "bram")
+        assert bram["scenarios"]["alfa"]["score"] == 84
+        assert bram["scenarios"]["alfa"]["missed_tips"] == ["A-T1"]
+        assert bram["mean_score"] == 92
+        assert "| bram | Team Zuid | Org B | onderwijs | 84% (02-03-2025, Z) |" in to_markdown(
+            report
+        )
+    detail = learner_detail(by_name(full)["bram"], SCENARIOS).scenarios[0]
+    assert [(line.number, line.attempt.score, line.counts) for line in detail.attempts] == [
+        (1, 84, True),
+        (2, 50, False),
+    ]
 
 
 def test_completion_rate_mean_and_most_often_missed_tips() -> None:
@@ -111,13 +148,25 @@ def test_sorting_keeps_names_as_tiebreak_and_empty_values_last() -> None:
 def test_learner_detail_lists_attempts_and_hides_private_reflections() -> None:
     rows = by_name(build_report(records(), SCENARIOS))
     anna = learner_detail(rows["Anna"], SCENARIOS)
+    assert anna.profile.name == "Anna" and not anna.shares_reflections
     alfa = anna.scenarios[0]
+    assert (alfa.scenario, alfa.cell.state, alfa.cell.score) == (ALFA, DONE, 84)
     assert [(line.number, line.counts) for line in alfa.attempts] == [(1, False), (2, True)]
     assert [t.id for t in alfa.attempts[0].missed] == ["A-T2", "A-T3"]
     assert alfa.reflections == ()  # Anna does not share her reflections
     dirk = learner_detail(rows["Dirk"], SCENARIOS)
     assert dirk.scenarios[0].reflections == ("Eerst het gezin.",)
     assert dirk.scenarios[1].attempts[0].missed == ()  # a stopped attempt has no gaps
+
+
+def test_learner_detail_of_a_scenario_missing_from_the_row_is_new() -> None:
+    profile, attempts = records()[0]
+    [row] = build_rows([(profile, attempts)], [BETA])  # the row knows beta only
+    alfa, beta = learner_detail(row, SCENARIOS).scenarios
+    assert (alfa.scenario, alfa.cell.state, alfa.cell.scenario_id) == (ALFA, NEW, "alfa")
+    assert [line.number for line in alfa.attempts] == [1, 2]
+    assert not any(line.counts for line in alfa.attempts)
+    assert beta.cell.state == BUSY
 
 
 def test_missed_tips_agree_with_scoring_on_demo_data() -> None:
@@ -138,7 +187,7 @@ def test_attempts_of_unknown_scenarios_are_left_out() -> None:
     assert ALFA.id not in rows[0].cells
 
 
-def test_team_agreements_hook_reads_teams_folder_and_tolerates_odd_files(tmp_path: Path) -> None:
+def test_team_agreements_hook_reads_teams_folder_and_sets_odd_files_aside(tmp_path: Path) -> None:
     assert load_team_agreements(tmp_path) == []
     teams = tmp_path / "teams"
     teams.mkdir()
@@ -154,7 +203,6 @@ def test_team_agreements_hook_reads_teams_folder_and_tolerates_odd_files(tmp_pat
         "entries": {},
         "agreements": [
             {"who": "Anna", "what": "Belt Veilig Thuis voor advies", "when": "vrijdag"},
-            {"who": "Bram", "what": 42},  # no text: skipped
         ],
         "status": "finished",
         "schema_version": 1,
@@ -162,7 +210,14 @@ def test_team_agreements_hook_reads_teams_folder_and_tolerates_odd_files(tmp_pat
     (teams / "s1.json").write_text(json.dumps({"session": {"1": session}}), encoding="utf-8")
     (teams / "kapot.json").write_text("{niet af", encoding="utf-8")
     (teams / "lijst.json").write_text("[1, 2]", encoding="utf-8")
-    found = load_team_agreements(tmp_path)
+    odd = {**session, "id": "s2", "agreements": [{"who": "Bram", "what": 42}]}  # no text
+    (teams / "s2.json").write_text(json.dumps({"session": {"1": odd}}), encoding="utf-8")
+    warnings: list[str] = []
+    found = load_team_agreements(tmp_path, warnings)
+    assert len(warnings) == 3 and "s2.json was beschadigd" in warnings[2]
+    assert sorted(p.name.split(".")[0] for p in teams.glob("*.beschadigd-*.json")) == [
+        "kapot", "lijst", "s2"
+    ]  # fmt: skip
     assert [(a.who, a.what, a.when, a.team, a.scenario_id, a.date) for a in found] == [
         ("Anna", "Belt Veilig Thuis voor advies", "vrijdag", "Team Noord", "alfa", "2025-03-12")
     ]
@@ -175,3 +230,41 @@ def test_team_agreements_hook_reads_teams_folder_and_tolerates_odd_files(tmp_pat
     markdown = to_markdown(report)
     assert "- **Anna** doet: Belt Veilig Thuis voor advies (wanneer: vrijdag)." in markdown
     assert "_1. Ik mis de regie, Team Noord, 12-03-2025_" in markdown
+
+
+def test_filters_are_described_in_dutch_words() -> None:
+    every = ReportFilter(team="Team Noord", organisation="Org A", beroepsgroep="politie")
+    assert every.describe() == "team Team Noord, organisatie Org A, beroepsgroep politie"
+
+
+def test_sorting_by_organisation_and_beroepsgroep_puts_empty_values_last() -> None:
+    rows = build_rows(records(), SCENARIOS)
+    rows[0].profile.organisation = ""  # Anna without organisation
+    assert [r.profile.name for r in sort_rows(rows, "organisatie")] == [
+        "Dirk", "bram", "Carla", "Anna",
+    ]  # fmt: skip
+    assert [r.profile.name for r in sort_rows(rows, "beroepsgroep")] == [
+        "bram", "Carla", "Anna", "Dirk",
+    ]  # fmt: skip
+
+
+def test_a_report_is_dated_now_and_sorted_by_name_unless_asked(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    for profile, attempts in records():
+        store.import_learner(profile, attempts)
+    rows = build_rows(store.iter_records(), SCENARIOS, keep_attempts=False)
+    report = report_from_rows(rows, SCENARIOS)
+    assert [r.profile.name for r in report.rows] == ["Anna", "bram", "Carla", "Dirk"]
+    assert report.generated[:10] == datetime.now(UTC).date().isoformat()
+
+
+def test_gaps_count_every_choose_step_also_an_unanswered_one(data_dir: Path) -> None:
+    (rekenen,) = load_scenarios([data_dir / "valid" / "rekenen.yaml"])
+    profile = Profile("eva", "Eva", "politie", "", "", "2025-03-01")
+    only_first = done("eva", "eva-1", rekenen, 2, ["t1", "t2", "t3"], 0)  # kies-meer unanswered
+    [row] = build_rows([(profile, [only_first])], [rekenen])
+    cell = row.cells["rekenen"]
+    assert (
+        cell.missed == {"F8-T4", "F8-T1"} == missed_tip_ids(rekenen, {"kies": ["t1", "t2", "t3"]})
+    )
+    assert (cell.scenario_id, cell.state, cell.score) == ("rekenen", DONE, 0)  # a 0 stays 0

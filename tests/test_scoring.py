@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -157,6 +158,13 @@ def test_reflection_does_not_change_the_scenario_score(scenario: Scenario) -> No
 
 def test_unanswered_scenario_scores_zero(scenario: Scenario) -> None:
     assert scenario_score(scenario, {}) == 0
+
+
+def test_a_scenario_with_only_a_reflection_scores_zero_without_a_crash(
+    scenario: Scenario,
+) -> None:
+    only_reflection = dataclasses.replace(scenario, steps=(step(scenario, "reflectie"),))
+    assert scenario_score(only_reflection, {"reflectie": []}) == 0
 
 
 def test_missed_tip_ids(scenario: Scenario) -> None:

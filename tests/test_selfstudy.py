@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from selfstudy_driver import SCENARIOS, make_app, open_scenario, pick, press, screen_text
+from selfstudy_driver import (
+    SCENARIOS,
+    make_app,
+    open_scenario,
+    option_text,
+    pick,
+    press,
+    screen_text,
+)
 from textual.widgets import TextArea
 
 from wijzer_tui.domain.content.feedback import against_label
@@ -66,9 +74,7 @@ async def test_full_pass_is_saved(tmp_path: Path, scenario) -> None:
         assert "frustratiescan nog eens invullen" in screen_text(app)
         await press(pilot, "n")  # Overslaan
         assert isinstance(app.screen, HomeScreen)
-        assert "Afgerond" in str(
-            app.screen.query_one("#scenario-list").get_option(scenario.id).prompt
-        )
+        assert "Afgerond" in option_text(app.screen.query_one("#scenario-list"), scenario.id)
 
     store = ProgressStore(tmp_path)
     learner = store.profiles()[0]

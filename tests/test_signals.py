@@ -98,9 +98,11 @@ def at_reflection(tmp_path: Path):
         terminal.wait_for("resultaten")  # home
         start = len(terminal.output)
         terminal.type("v")  # Verder waar je was
+        terminal.wait_for("Reflectie", start)  # the resumed part, not home or a dialog
         # The footer of a focused text box: q is text, so "esc Naar start". Not "esc" alone:
         # home's footer ("Frustratiescan") holds it too, and may be redrawn after the key.
         terminal.wait_for_pattern(FOCUSED_TEXT_FOOTER, start)
+        time.sleep(0.5)  # let the focus settle before the first key (a loaded CI machine)
         yield terminal, store, learner_id, attempt_id
     finally:
         terminal.close()

@@ -235,7 +235,10 @@ def test_acknowledged_answers_survive_sigkill_at_random_moments(store: ProgressS
         acked = saved
     assert store.warnings == []
     visible = {p.name for p in store.learners_dir.iterdir() if not p.name.startswith(".")}
-    assert visible == {f"{anna.id}.json", f"{anna.id}.json.lock"}
+    assert visible == {f"{anna.id}.json"}  # the lock lives in the hidden .locks folder
+    locks = store.learners_dir / ".locks"
+    assert [p.name for p in locks.iterdir()] == [f"{anna.id}.json.lock"]
+    assert locks.stat().st_mode & 0o777 == 0o700
 
 
 def test_two_processes_writing_one_learner_lose_nothing(store: ProgressStore) -> None:
@@ -416,6 +419,6 @@ def test_files_are_private_whatever_the_umask(store: ProgressStore) -> None:
         os.umask(old_umask)
     assert store.root.stat().st_mode & 0o777 == 0o700
     assert store.learners_dir.stat().st_mode & 0o777 == 0o700
-    for path in store.learners_dir.iterdir():
-        assert path.stat().st_mode & 0o777 == 0o600, path
+    for path in store.learners_dir.rglob("*"):
+        assert path.stat().st_mode & 0o777 == (0o700 if path.is_dir() else 0o600), path
     assert learner_file(store, anna.id).exists()

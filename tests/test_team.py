@@ -18,7 +18,7 @@ from team_fixtures import (
 
 from wijzer_tui.cli import main
 from wijzer_tui.domain.content.scoring import scenario_score
-from wijzer_tui.domain.team.group import group_choice
+from wijzer_tui.domain.team.group import GroupEntry, group_choice
 from wijzer_tui.domain.team.outline import sections
 from wijzer_tui.domain.team.prompts import HET_GESPREK, discussion_prompts
 from wijzer_tui.domain.team.session import TeamError, TeamSession
@@ -95,11 +95,23 @@ def test_in_a_decision_everyone_has_one_vote() -> None:
         session.bump(DECIDE, first, 1)
 
 
-def test_the_groups_choice_is_every_option_with_a_vote() -> None:
-    session = new_session("Ann", "Bo")
-    session.bump(CHOOSE, TIPS[1], 1)
-    session.bump(CHOOSE, AGAINST[0], 2)
-    assert set(group_choice(CHOOSE, session.entry(CHOOSE.id))) == {TIPS[1], AGAINST[0]}
+def test_the_groups_choice_is_what_more_than_half_of_the_attendees_voted_for() -> None:
+    session = new_session("Ann", "Bo", "Cas", "Dirk")
+    session.bump(CHOOSE, TIPS[1], 3)
+    session.bump(CHOOSE, TIPS[0], 2)  # half is not more than half
+    session.bump(CHOOSE, AGAINST[0], 1)  # one dissenting vote never speaks for the group
+    assert group_choice(CHOOSE, session.entry(CHOOSE.id)) == [TIPS[1]]
+    session.add_attendee("Eva")  # a late attendee raises the bar until the reveal
+    session.bump(CHOOSE, TIPS[0], 1)
+    assert set(group_choice(CHOOSE, session.entry(CHOOSE.id))) == {TIPS[1], TIPS[0]}
+    session.reveal(CHOOSE)
+    session.add_attendee("Fleur")  # after the reveal the group's choice stays as it was
+    assert set(group_choice(CHOOSE, session.entry(CHOOSE.id))) == {TIPS[1], TIPS[0]}
+
+
+def test_sessions_stored_before_the_majority_rule_keep_their_choice() -> None:
+    entry = GroupEntry.from_dict({"mode": "tally", "tallies": {TIPS[1]: 1}, "revealed": True})
+    assert group_choice(CHOOSE, entry) == [TIPS[1]]
 
 
 def test_a_decision_by_votes_needs_one_winner() -> None:
@@ -107,7 +119,7 @@ def test_a_decision_by_votes_needs_one_winner() -> None:
     first, second = (o.id for o in DECIDE.decide_options[:2])
     session.bump(DECIDE, first, 1)
     session.bump(DECIDE, second, 1)
-    with pytest.raises(TeamError, match="Het staat gelijk"):
+    with pytest.raises(TeamError, match="Geen optie heeft een meerderheid"):
         session.reveal(DECIDE)
     session.bump(DECIDE, second, 1)
     assert group_choice(DECIDE, session.entry(DECIDE.id)) == [second]
@@ -130,7 +142,7 @@ def test_consensus_is_a_set_of_actions_or_exactly_one_decision() -> None:
 
 def test_switching_mode_keeps_both_inputs_and_uses_the_active_one() -> None:
     session = new_session()
-    session.bump(CHOOSE, TIPS[0], 1)
+    session.bump(CHOOSE, TIPS[0], 2)
     session.set_mode(CHOOSE, "consensus")
     session.toggle_consensus(CHOOSE, AGAINST[0])
     assert group_choice(CHOOSE, session.entry(CHOOSE.id)) == [AGAINST[0]]
@@ -152,7 +164,7 @@ def test_nothing_can_be_revealed_before_the_group_chose() -> None:
 
 def test_after_the_reveal_the_choices_are_fixed_and_count_for_the_score() -> None:
     session = new_session()
-    session.bump(CHOOSE, TIPS[0], 1)
+    session.bump(CHOOSE, TIPS[0], 2)
     assert session.answers(TRUST) == {}  # hidden results are no answers yet
     session.reveal(CHOOSE)
     with pytest.raises(TeamError, match="al onthuld"):
@@ -170,7 +182,7 @@ def test_the_training_refuses_to_move_on_past_an_unrevealed_step(tmp_path: Path)
     assert training.step == CHOOSE
     with pytest.raises(TeamError, match="Onthul eerst"):
         training.go(+1)
-    training.bump(TIPS[0], 1)
+    training.bump(TIPS[0], 2)
     training.reveal()
     assert training.go(+1) == f"step:{DECIDE.id}"
 
@@ -229,6 +241,7 @@ def test_wijzer_team_opens_team_training_in_the_chosen_folder(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.delenv("WIJZER_PROGRESS_DIR", raising=False)
+    monkeypatch.setattr("wijzer_tui.cli.has_terminal", lambda: True)
     opened: list[str | None] = []
     monkeypatch.setattr("wijzer_tui.app.run_team", lambda folder: opened.append(folder) or 0)
     assert main(["--progress-dir", "/tmp/a", "team"]) == 0

@@ -76,7 +76,7 @@ async def set_up(pilot: Pilot, clock: FakeClock) -> None:
     await type_text(pilot, "Wijkteam Noord")
     await keys(pilot, "enter")
     await type_text(pilot, "Gemeente Zuid")
-    await keys(pilot, "enter", "enter")  # on to minutes, keep 5, on to attendees
+    await keys(pilot, "enter", "enter", "enter")  # date today, minutes 5, on to attendees
     for name in ("Ann", "Bo"):
         await type_text(pilot, name)
         await keys(pilot, "enter")
@@ -102,7 +102,7 @@ async def test_a_whole_team_session_from_setup_to_attendance(
         await keys(pilot, "v")
         assert "Het probleem" in screen_text(app)
         await keys(pilot, "v", "v")
-        assert "Wat doe je?" in screen_text(app)
+        assert "Wat doen jullie?" in screen_text(app)
         assert screen.training.step == CHOOSE
 
         # The discussion timer: start, pause, reset, and the gentle end signal.
@@ -134,7 +134,12 @@ async def test_a_whole_team_session_from_setup_to_attendance(
         assert entry.tallies == {first: 2, third: 1}
         await keys(pilot, "1", "plus")  # only two people so far
         assert "Er zijn 2 deelnemers: meer stemmen kan niet." in notices(app)
+        # Leave the page and come back: it is built anew from the saved votes, tips still hidden.
+        await keys(pilot, "t", "v")
+        assert screen.training.step == CHOOSE
         assert "Past bij de wijzer" not in screen_text(app)  # hidden until the reveal
+        assert "2 deelnemers · 3 stemmen" in screen_text(app)
+        assert screen.query_one(TallyList) is not tally
         await keys(pilot, "v")
         assert screen.training.step == CHOOSE
         assert "Onthul eerst de tips uit de wijzer met o. Daarna kun je verder." in notices(app)
@@ -151,7 +156,10 @@ async def test_a_whole_team_session_from_setup_to_attendance(
         # The reveal: the group's choice beside the tips, with the tally beside each option.
         await keys(pilot, "o")
         text = screen_text(app)
-        assert "✓ Past bij de wijzer" in text and "○ Gemist" in text
+        # Only the first option has a majority (3 of 3); its verdict shows, the tips not chosen too.
+        kind = next(o.kind for o in CHOOSE.choose_options if o.id == first)
+        verdict = {"tip": "✓ Past bij de wijzer", "against": "✗ ", "neutral": "· Neutraal"}[kind]
+        assert verdict in text and "○ Gemist" in text
         chosen = [o for o in CHOOSE.choose_options if o.id in (first, third)]
         for option in chosen:
             count = 3 if option.id == first else 1
@@ -223,8 +231,9 @@ async def test_a_whole_team_session_from_setup_to_attendance(
         assert "- Deelnemers (3): Ann, Bo, Cas" in markdown
         assert "| Ann en Cas | Kennismaking plannen | april |" in markdown
         await keys(pilot, "a", "j")
-        await app.workers.wait_for_complete()  # finishing runs in a worker; on a busy machine
-        assert screen.session.status == "finished"  # it may still be saving after one pause
+        await app.workers.wait_for_complete()  # finishing runs in a worker; its notice follows
+        await pilot.pause()
+        assert screen.session.status == "finished"
         assert "Afgerond. De deelname van 3 deelnemers is vastgelegd." in notices(app)
 
     records = ProgressStore(tmp_path).all_records()

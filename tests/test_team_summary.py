@@ -34,8 +34,8 @@ def test_the_summary_holds_the_case_choices_tallies_tips_and_agreements() -> Non
     assert "| 0× |" in text  # options nobody chose show their tally too
     assert "○ Gemist" in text
     # Chosen and advised against by the wijzer itself; not chosen, advised against by another source.
-    assert "| 1× | Wat hij de vorige keer liet liggen" in text
-    assert "| ✗ Afgeraden · De wijzer raadt dit af. Waarom niet: Dan blijft" in text
+    assert "| 2× | Wat hij de vorige keer liet liggen" in text  # a majority of the two
+    assert "| ✗ De wijzer raadt dit af. Waarom niet: Dan blijft" in text
     portraits = "De procesregisseurs aan het woord (portret van het CCV en Movisie)"
     assert f"| Niet gekozen · Afgeraden (bron: {portraits}). |" in text
     assert "| Ann | Overleg \\| plannen | april |" in text

@@ -12,13 +12,8 @@ from wijzer_tui import cli
 from wijzer_tui.domain.errors import ExportError
 from wijzer_tui.domain.progress.records import Answer
 from wijzer_tui.domain.progress.store import ProgressStore
-from wijzer_tui.domain.reports.transfer import (
-    MAX_BYTES,
-    choose_learner,
-    export_learner,
-    import_files,
-    read_export,
-)
+from wijzer_tui.domain.reports.import_check import MAX_BYTES, read_export
+from wijzer_tui.domain.reports.transfer import choose_learner, export_learner, import_files
 
 DATA = Path(__file__).resolve().parent / "data" / "transfer"
 GOOD = DATA / "goed.json"

@@ -145,9 +145,11 @@ def create_app(progress_dir: str | None = None, *, start: str = "self") -> Wijze
 
 
 def run(progress_dir: str | None = None, *, start: str = "self") -> int:
-    """Run the app; returns the exit code."""
+    """Run the app; returns the exit code. On leaving (q, Ctrl+C, Ctrl+Q) one Dutch line stays on
+    the terminal that says where the progress is."""
     app = create_app(progress_dir, start=start)
     app.run()
+    print(f"wijzer is gestopt. Je voortgang is bewaard in {app.store.root}")
     return app.return_code or 0
 
 

@@ -84,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run_validate(args: argparse.Namespace) -> int:
     """Check scenario files and print a Dutch verdict."""
     from wijzer_tui.domain.content.loader import check_files, default_scenario_dir
+    from wijzer_tui.domain.progress.session import positions
 
     paths = [Path(p) for p in args.paths] or [default_scenario_dir()]
     scenarios, problems = check_files(paths)
@@ -96,12 +97,41 @@ def run_validate(args: argparse.Namespace) -> int:
     tips = sum(len(s.tips) for s in scenarios)
     print(f"In orde: {len(scenarios)} casussen met samen {tips} tips.")
     for s in scenarios:
-        print(f"  {s.number}. {s.title}  ({len(s.tips)} tips, {len(s.steps)} stappen)")
+        # The parts a learner pages through ("Deel x van 8"), not the scored steps.
+        print(f"  {s.number}. {s.title}  ({len(s.tips)} tips, {len(positions(s))} delen)")
     return 0
+
+
+NO_TERMINAL_EXIT = 2
+NO_TERMINAL = (
+    "{what} werkt alleen in een terminal, en die is er nu niet (bijvoorbeeld in cron, een pipe of "
+    "CI). Maak zonder terminal een rapport met: wijzer report --format csv (of json, md, xapi), "
+    "eventueel met --output BESTAND."
+)
+
+
+def has_terminal() -> bool:
+    """True when both standard input and output are a terminal: the TUI can be used."""
+    return (
+        sys.stdin is not None
+        and sys.stdout is not None
+        and (sys.stdin.isatty() and sys.stdout.isatty())
+    )
+
+
+def without_terminal(what: str) -> int:
+    """Say in Dutch that the TUI needs a terminal and which option works without; exit code 2.
+
+    Without this check a TUI started from cron or a pipe waits for keys forever.
+    """
+    print(NO_TERMINAL.format(what=what), file=sys.stderr)
+    return NO_TERMINAL_EXIT
 
 
 def run_app(args: argparse.Namespace) -> int:
     """Start the TUI."""
+    if not has_terminal():
+        return without_terminal("De oefenmodule")
     from wijzer_tui.app import run
 
     return run(args.progress_dir)
@@ -115,7 +145,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Callable[[argparse.Namespace], int] = args.handler
         return handler(args)
     except WijzerError as exc:
-        print(f"{exc.title}: {exc.message}", file=sys.stderr)
+        from wijzer_tui.domain.progress.safe_text import (
+            visible,  # names in messages come from files
+        )
+
+        print(visible(f"{exc.title}: {exc.message}", newlines=True), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("\nGestopt. Wat je had opgeslagen, blijft bewaard.", file=sys.stderr)

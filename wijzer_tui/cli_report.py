@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 CSV_HELP = """\
 CSV opent goed in Nederlandse Excel: UTF-8 met BOM en ; als scheidingsteken.
 Gebruik --delimiter , voor Engelstalige programma's. Een cel die begint met
-=, +, -, @, een tab of een regelterugloop krijgt een ' ervoor, zodat een
-spreadsheet er geen formule van maakt.
+=, +, - of @ krijgt een ' ervoor, zodat een spreadsheet er geen formule van
+maakt. Dat geldt ook na spaties of een nieuwe regel, en voor brede tekens
+zoals ＝. Stuurtekens (zoals ESC) staan er zichtbaar in, bijvoorbeeld als \\x1b.
 
 Reflecties staan alleen in het rapport als de deelnemer ze deelt.
 Zonder --format opent het overzicht in de oefenmodule."""
@@ -43,7 +44,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     report.add_argument("--output", metavar="BESTAND", help="schrijf naar dit bestand")
     report.add_argument("--team", metavar="TEAM", help="alleen dit team")
-    report.add_argument("--organisation", metavar="ORG", help="alleen deze organisatie")
+    # Dutch like --beroepsgroep; --organisation stays as an alias for existing scripts.
+    report.add_argument(
+        "--organisatie",
+        "--organisation",
+        dest="organisation",
+        metavar="ORG",
+        help="alleen deze organisatie",
+    )
     report.add_argument("--beroepsgroep", metavar="GROEP", help="alleen deze beroepsgroep")
     report.add_argument(
         "--delimiter",
@@ -115,9 +123,16 @@ def _store(progress_dir: str | None):  # -> ProgressStore; imported late to keep
     return ProgressStore(resolve_progress_dir(progress_dir)[0])
 
 
+def _say(text: str, *, err: bool = False) -> None:
+    """Print a message; names and file names in it come from files, so controls are escaped."""
+    from wijzer_tui.domain.progress.safe_text import visible
+
+    print(visible(text), file=sys.stderr if err else sys.stdout)
+
+
 def _warn(store) -> None:
     for message in store.warnings:
-        print(f"Let op: {message}", file=sys.stderr)
+        _say(f"Let op: {message}", err=True)
 
 
 def _emit(text: str, output: str | None, *, bom: bool = False) -> None:
@@ -150,7 +165,7 @@ def run_report(args: argparse.Namespace) -> int:
     if args.output:
         from wijzer_tui.domain.progress.people import counted
 
-        print(
+        _say(
             f"Rapport geschreven naar {args.output} ({counted(shown, 'deelnemer', 'deelnemers')})."
         )
     return 0
@@ -176,7 +191,7 @@ def _make_report(args: argparse.Namespace) -> int:
     # Only xAPI lists every attempt; the other formats need a summary row per learner.
     keep = args.format == "xapi"
     rows = build_rows(store.iter_records(), scenarios, keep_attempts=keep)
-    agreements = load_team_agreements(store.root)
+    agreements = load_team_agreements(store.root, store.warnings)
     report = report_from_rows(rows, scenarios, flt, args.sort, agreements=agreements)
     if args.format in ("md", "json"):
         from wijzer_tui.domain.reports.scan_report import read_scans, scan_groups
@@ -185,7 +200,7 @@ def _make_report(args: argparse.Namespace) -> int:
         report.scan_groups = scan_groups(learners, read_scans(store.root), scenarios)
     _warn(store)
     if rows and not report.rows:
-        print(f"Let op: geen deelnemers gevonden voor {flt.describe()}.", file=sys.stderr)
+        _say(f"Let op: geen deelnemers gevonden voor {flt.describe()}.", err=True)
     _emit(_report_text(report, args, store.root), args.output, bom=args.format == "csv")
     return len(report.rows)
 
@@ -207,6 +222,10 @@ def _report_text(report: Report, args: argparse.Namespace, root: Path) -> str:
 
 
 def _open_overview(progress_dir: str | None) -> int:
+    from wijzer_tui.cli import has_terminal, without_terminal
+
+    if not has_terminal():
+        return without_terminal("Het overzicht van wijzer report")
     try:
         from wijzer_tui.app import run_overview
     except ImportError:
@@ -266,8 +285,8 @@ def run_export(args: argparse.Namespace) -> int:
     shared = "met je reflecties" if profile.share_reflections else "zonder je reflecties"
     if args.met_scan:
         shared += ", met je frustratiescan"
-    print(f"Geëxporteerd: {profile.name}, {counted(count, 'poging', 'pogingen')}, {shared}.")
-    print(f"Bestand: {path}")
+    _say(f"Geëxporteerd: {profile.name}, {counted(count, 'poging', 'pogingen')}, {shared}.")
+    _say(f"Bestand: {path}")
     print("Geef dit bestand aan je coördinator. Die voegt het toe met: wijzer import BESTAND")
     return 0
 
@@ -283,13 +302,13 @@ def run_import(args: argparse.Namespace) -> int:
     for r in results:
         what = counted(r.added, "nieuwe poging", "nieuwe pogingen")
         what = what if r.added else "al bekend, niets veranderd"
-        print(f"{r.profile.name}: {what} ({r.path.name}).")
+        _say(f"{r.profile.name}: {what} ({r.path.name}).")
     total = sum(r.added for r in results)
     files, added = (
         counted(len(results), "bestand", "bestanden"),
         counted(total, "nieuwe poging", "nieuwe pogingen"),
     )
-    print(f"Klaar: {files}, {added} in {store.root}.")
+    _say(f"Klaar: {files}, {added} in {store.root}.")
     return 0
 
 

@@ -28,6 +28,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_team_command(args: argparse.Namespace) -> int:
     """Open the app on the team training setup."""
+    from wijzer_tui.cli import has_terminal, without_terminal
+
+    if not has_terminal():
+        return without_terminal("De teamtraining")
     from wijzer_tui.app import run_team
 
     return run_team(args.progress_dir)

@@ -64,7 +64,10 @@ class MessageDialog(ModalScreen[None]):
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question; dismisses with True for yes."""
+    """A yes/no question; dismisses with True for yes.
+
+    `safe="no"` opens with focus on the no-button, so a reflex Enter changes nothing; use it
+    wherever yes shares, deletes, overwrites or stops."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="ConfirmDialog")
     BINDINGS = [
@@ -73,10 +76,13 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n", "no", "Nee"),
     ]
 
-    def __init__(self, question: str, yes: str = "Ja", no: str = "Nee") -> None:
+    def __init__(
+        self, question: str, yes: str = "Ja", no: str = "Nee", *, safe: str = "yes"
+    ) -> None:
         super().__init__()
         self.question = question
         self.yes, self.no = yes, no
+        self.safe = safe
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -86,7 +92,7 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(self.no, id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#yes").focus()
+        self.query_one("#no" if self.safe == "no" else "#yes").focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -12,31 +14,44 @@ from textual.widgets import Footer, Static
 from wijzer_tui.domain.content.attribution import WIJZER_CREDITS, WIJZER_SOURCE, WIJZER_TITLE
 from wijzer_tui.domain.content.scoring import DECIDE_RULE, SCENARIO_RULE, SCORE_RULE
 
-KEYS = """\
-[b]Overal[/b]
-  ?  of F1        Hulp (dit scherm)
-  Ctrl+C, Ctrl+Q  wijzer afsluiten; alles wat je gaf, is al bewaard
-  Tab             naar het volgende onderdeel op het scherm
-  Enter           kiezen of op een knop drukken; de muis werkt ook
+KEYS: dict[str, list[tuple[str, str]]] = {
+    "Overal": [
+        ("? of F1", "Hulp (dit scherm)"),
+        ("Ctrl+C, Ctrl+Q", "wijzer afsluiten; alles wat je gaf, is al bewaard"),
+        ("Tab", "naar het volgende onderdeel op het scherm"),
+        ("Enter", "kiezen of op een knop drukken; de muis werkt ook"),
+        ("PageUp PageDown", "de pagina verder lezen (ook ↑ ↓ als er geen lijst is)"),
+    ],
+    "Start": [
+        ("↑ ↓ en Enter", "een casus kiezen"),
+        ("v", "Verder waar je was"),
+        ("r", "Mijn resultaten (f: frustratiescan, b: bewijs als PDF)"),
+        ("f", "Frustratiescan: hoe zwaar wegen de frustraties nu?"),
+        ("t", "Teamtraining"),
+        ("w", "ander profiel kiezen"),
+        ("i", "Over wijzer"),
+        ("q", "Stoppen"),
+    ],
+    "In een casus": [
+        ("v", "Volgende (of Bevestigen als je iets moet kiezen)"),
+        ("t", "Terug"),
+        ("spatie", "een keuze aan- of uitzetten"),
+        ("Ctrl+S", "je reflectie opslaan"),
+        ("n", "volgende casus (bij de afronding)"),
+        ("q of Esc", "naar de start; je plek en wat je typte, blijven bewaard"),
+    ],
+}
 
-[b]Start[/b]
-  ↑ ↓ en Enter    een casus kiezen
-  v               Verder waar je was
-  r               Mijn resultaten (f: frustratiescan, b: bewijs als PDF)
-  f               Frustratiescan: hoe zwaar wegen de frustraties nu?
-  t               Teamtraining
-  w               ander profiel kiezen
-  i               Over wijzer
-  q               Stoppen
 
-[b]In een casus[/b]
-  v               Volgende (of Bevestigen als je iets moet kiezen)
-  t               Terug
-  spatie          een keuze aan- of uitzetten
-  Ctrl+S          je reflectie opslaan
-  n               volgende casus (bij de afronding)
-  q  of Esc       naar de start; je plek en wat je typte, blijven bewaard
-"""
+def keys_table(title: str, rows: list[tuple[str, str]]) -> Table:
+    """One group of keys; a grid, so a wrapped description stays under its text."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(width=16, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(title, style="bold"), "")
+    for key, meaning in rows:
+        grid.add_row(Text("  " + key), Text(meaning))
+    return grid
 
 
 class HelpScreen(ModalScreen[None]):
@@ -49,6 +64,7 @@ class HelpScreen(ModalScreen[None]):
         padding: 0 2;
     }
     HelpScreen .title { text-style: bold; color: $accent; margin: 1 0; }
+    HelpScreen .keys { margin: 0 0 1 0; }
     """
     BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Sluiten")]
 
@@ -56,7 +72,8 @@ class HelpScreen(ModalScreen[None]):
         where = escape(getattr(self.app, "progress_reason", ""))
         with VerticalScroll():
             yield Static("Hulp", classes="title")
-            yield Static(KEYS)
+            for title, rows in KEYS.items():
+                yield Static(keys_table(title, rows), classes="keys")
             yield Static("Zo werkt de score", classes="title")
             yield Static(escape(f"{SCORE_RULE}\n{DECIDE_RULE}\n{SCENARIO_RULE}"))
             yield Static(
@@ -80,8 +97,8 @@ COLOFON = f"""\
 
 {WIJZER_CREDITS}
 
-Alle tips, casussen en citaten in wijzer komen uit de Frustratiewijzer. De verdieping komt
-uit andere bronnen; die staan er steeds bij.
+Alle tips, casussen en citaten in wijzer komen uit de Frustratiewijzer. \
+De verdieping komt uit andere bronnen; die staan er steeds bij.
 
 [b]wijzer[/b] (de oefenmodule)
 Versie {{version}}. Je voortgang blijft op deze computer.

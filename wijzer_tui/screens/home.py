@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from wijzer_tui.domain.content.model import Scenario
 from wijzer_tui.domain.errors import WijzerError
+from wijzer_tui.domain.progress.safe_text import visible
 from wijzer_tui.domain.progress.standing import Standing, standings
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.screens.dialogs import ChoiceDialog, ConfirmDialog
@@ -72,7 +75,9 @@ class HomeScreen(BaseScreen):
             return
         self.items = standings(self.wijzer.store, learner.id, self.wijzer.scenarios)
         self.wijzer.show_store_warnings()
-        self.query_one("#greeting", Static).update(f"Hoi {escape(learner.name)}. {QUESTION}")
+        self.query_one("#greeting", Static).update(
+            f"Hoi {escape(visible(learner.name))}. {QUESTION}"
+        )
         options = self.query_one("#scenario-list", OptionList)
         highlighted = options.highlighted
         options.clear_options()
@@ -85,10 +90,15 @@ class HomeScreen(BaseScreen):
         self.query_one("#resume", Button).display = self._latest_busy() is not None
 
     @staticmethod
-    def _line(item: Standing) -> str:
+    def _line(item: Standing) -> Table:
+        # A grid, so a wrapped title and its state line stay under the text, not under the mark.
         mark = {"new": "○", "busy": "◐", "finished": "●"}[item.state]
-        title = escape(f"{item.scenario.number}. {item.scenario.title}")
-        return f"{mark} {title}\n  [dim]{item.label}[/dim]"
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=1, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(mark, Text(f"{item.scenario.number}. {item.scenario.title}"))
+        grid.add_row("", Text(item.label, style="dim"))
+        return grid
 
     def _latest_busy(self) -> Standing | None:
         busy = [i for i in self.items if i.busy is not None]

@@ -21,6 +21,7 @@ from textual.widgets import (
 from wijzer_tui.domain.content.model import Scenario
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.progress.records import Profile
+from wijzer_tui.domain.progress.safe_text import visible
 from wijzer_tui.domain.progress.scan import Scan
 from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.domain.reports.agreements import Agreement, filter_agreements, load_team_agreements
@@ -46,6 +47,7 @@ from wijzer_tui.domain.reports.grid import (
 from wijzer_tui.domain.reports.scan_report import SCAN_NOTE, group_lines, read_scans, scan_groups
 from wijzer_tui.domain.team.outline import attendee_count
 from wijzer_tui.screens.base import BaseScreen
+from wijzer_tui.widgets.dutch_select import DutchSelect
 
 # The order in which "Sorteren" walks through the keys, with the direction that helps most.
 SORT_CYCLE: tuple[tuple[str, bool], ...] = (
@@ -122,7 +124,7 @@ class OverviewScreen(BaseScreen):
         yield Header()
         with Horizontal(id="filters"):
             for name, prompt in FILTERS:
-                yield Select[str]([], prompt=prompt, id=f"filter-{name}", compact=True)
+                yield DutchSelect([], prompt=prompt, id=f"filter-{name}", compact=True)
         with TabbedContent(initial="tab-grid"):
             with TabPane("Deelnemers", id="tab-grid"):
                 yield DataTable(id="grid", cursor_type="row", zebra_stripes=True)
@@ -151,7 +153,7 @@ class OverviewScreen(BaseScreen):
         # Summary rows, made while each file is read: keeping every attempt of every learner
         # doubled the time to load. The details read one learner's attempts when opened.
         rows = build_rows(self.store.iter_records(), self.scenarios, keep_attempts=False)
-        agreements = load_team_agreements(self.store.root)
+        agreements = load_team_agreements(self.store.root, self.store.warnings)
         self.scans = read_scans(self.store.root)  # set before `loaded` runs on the UI thread
         self.app.call_from_thread(self.loaded, rows, agreements)
 
@@ -159,8 +161,9 @@ class OverviewScreen(BaseScreen):
         """Fill the filter menus and the grid once the records are read."""
         self.rows, self.agreements = rows, agreements
         for name, values in filter_choices(rows).items():
-            self.query_one(f"#filter-{name}", Select).set_options((v, v) for v in values)
-        for warning in self.store.warnings:
+            self.query_one(f"#filter-{name}", Select).set_options((visible(v), v) for v in values)
+        while self.store.warnings:  # taken off the list: the app shows what is left, once
+            warning = self.store.warnings.pop(0)
             self.notify(warning, title="Let op: voortgangsbestand", severity="warning")
         self.refresh_view()
 
@@ -179,8 +182,8 @@ class OverviewScreen(BaseScreen):
         table.clear()
         for row in self.shown:
             p = row.profile
-            who = _two(p.name, p.team or "geen team", WHO)
-            where = _two(p.organisation or "–", p.beroepsgroep, WHERE)
+            who = _two(visible(p.name), visible(p.team) or "geen team", WHO)
+            where = _two(visible(p.organisation) or "–", visible(p.beroepsgroep), WHERE)
             cells = [_cell(row, s.id) for s in self.scenarios]
             table.add_row(who, where, *cells, height=2, key=p.id)
         count = f"{len(self.shown)} van {attendee_count(len(self.rows))}"
@@ -218,8 +221,9 @@ class OverviewScreen(BaseScreen):
             if s.agreements:
                 text.append("Afspraken:\n", style="italic")
             for a in s.agreements:
-                text.append(f"• {a.who or 'Iemand'}: {a.what} (wanneer: {a.when or 'open'})")
-                context = ", ".join(x for x in (a.team, dutch_date(a.date)) if x)
+                who, what, when = visible(a.who), visible(a.what), visible(a.when)
+                text.append(f"• {who or 'Iemand'}: {what} (wanneer: {when or 'open'})")
+                context = ", ".join(x for x in (visible(a.team), dutch_date(a.date)) if x)
                 text.append(f" · {context}\n" if context else "\n", style="dim")
             text.append("\n")
         if not own:
@@ -301,7 +305,7 @@ class LearnerScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
-            scroll.border_title = self.detail.profile.name
+            scroll.border_title = visible(self.detail.profile.name)
             yield Static(detail_text(self.detail))
         yield Footer(compact=True)
 
@@ -310,8 +314,10 @@ def detail_text(detail: LearnerDetail) -> Text:
     """The learner detail as styled Dutch text."""
     p = detail.profile
     text = Text()
-    where = " · ".join(x for x in (p.beroepsgroep, p.organisation, p.team) if x)
-    text.append(f"{p.name}{' (demodeelnemer, verzonnen)' if p.synthetic else ''}\n", style="bold")
+    where = " · ".join(visible(x) for x in (p.beroepsgroep, p.organisation, p.team) if x)
+    text.append(
+        f"{visible(p.name)}{' (demodeelnemer, verzonnen)' if p.synthetic else ''}\n", style="bold"
+    )
     text.append(f"{where}\n\n")
     for item in detail.scenarios:
         s = item.scenario
@@ -329,7 +335,7 @@ def detail_text(detail: LearnerDetail) -> Text:
             for tip in line.missed:
                 text.append(f"    ○ Gemist: {tip.title or tip.id}\n", style="dim")
         for reflection in item.reflections:
-            text.append(f"  Reflectie: {reflection}\n", style="italic")
+            text.append(f"  Reflectie: {visible(reflection, newlines=True)}\n", style="italic")
         text.append("\n")
     if not detail.shares_reflections:
         text.append("Reflecties zijn privé: deze deelnemer deelt ze niet.\n", style="dim")

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Static, TextArea
 
+from wijzer_tui.domain.content.model import Scenario
 from wijzer_tui.domain.errors import WijzerError
 from wijzer_tui.domain.progress.session import Pass
 from wijzer_tui.domain.progress.standing import next_scenario, standings
@@ -24,18 +25,23 @@ _UNSHOWN = object()  # the section's input is not on screen: leave its draft as 
 class PassScreen(DraftKeeper, BaseScreen):
     """Herken je dit? → Wat doe je? → Vergelijk → De casus gaat verder → Reflectie → Afronding."""
 
+    # One key, the label that says what it does here; check_action shows only what works.
     BINDINGS = [
         Binding("v", "next", "Volgende"),
+        Binding("v", "confirm", "Bevestigen"),
         Binding("t", "back", "Terug"),
         Binding("ctrl+s", "save", "Opslaan", priority=True),
-        Binding("n", "next_scenario", "Volgende casus", show=False),
+        Binding("n", "next_scenario", "Volgende casus"),
         Binding("question_mark", "app.help", "Hulp", show=False),
         Binding("q,escape", "home", "Naar start"),
+        # On the Afronding v also leads home, like the button there says.
+        Binding("v,q,escape", "end", "Naar start", key_display="v"),
     ]
 
     def __init__(self, session: Pass) -> None:
         super().__init__()
         self.session = session
+        self.next_up: Scenario | None = None  # the case `n` opens, known on the Afronding
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -65,6 +71,7 @@ class PassScreen(DraftKeeper, BaseScreen):
         body.mount(sections.heading(title), *widgets)
         body.scroll_home(animate=False)
         self._label_buttons()
+        self.refresh_bindings()
         focus = next((w for w in widgets if isinstance(w, ChoiceList | TextArea)), None)
         self.call_after_refresh(self._land, focus or self.query_one("#next"))
 
@@ -84,7 +91,8 @@ class PassScreen(DraftKeeper, BaseScreen):
             return sections.intro(session.scenario)
         if section == "end":
             score = session.finish()
-            return afronding.end(session, score, self._next_up())
+            self.next_up = self._next_up()
+            return afronding.end(session, score, self.next_up)
         builders = {
             "choose": lambda: sections.choose(step, answer, draft),
             "compare": lambda: sections.compare(session.scenario, step, answer),
@@ -106,6 +114,33 @@ class PassScreen(DraftKeeper, BaseScreen):
             label = "Naar start"
         self.query_one("#next", Button).label = label
         self.query_one("#back", Button).disabled = session.index == 0
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not super().check_action(action, parameters):
+            return False
+        session = self.session
+        section = session.position.section
+        open_question = (
+            session.is_question()
+            and session.step is not None
+            and session.answer(session.position.step_id) is None
+        )
+        rules = {
+            "next": section != "end" and not open_question,
+            "confirm": open_question,
+            "back": session.index > 0,
+            "save": (section == "reflect" and open_question) or section == "check",
+            "next_scenario": section == "end" and self.next_up is not None,
+            "home": section != "end",
+            "end": section == "end",
+        }
+        return rules.get(action, True)
+
+    def action_confirm(self) -> None:
+        self.action_next()
+
+    def action_end(self) -> None:
+        self.action_home()
 
     def _next_up(self):
         learner = self.session.learner_id

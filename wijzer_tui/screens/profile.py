@@ -12,8 +12,10 @@ from textual.widgets.option_list import Option
 
 from wijzer_tui.domain.errors import WijzerError
 from wijzer_tui.domain.progress.records import BEROEPSGROEPEN, Profile, clean_label
+from wijzer_tui.domain.progress.safe_text import visible
 from wijzer_tui.domain.progress.standing import self_study_profiles
 from wijzer_tui.screens.base import BaseScreen
+from wijzer_tui.widgets.dutch_select import DutchSelect
 
 WELCOME = (
     "Welkom bij [b]wijzer[/b]: oefenen met de [i]Frustratiewijzer[/i] van het CCV, Movisie en het NJi "
@@ -55,7 +57,7 @@ class ProfileScreen(BaseScreen):
                 with Horizontal(classes="field"):
                     yield Label("Beroepsgroep")
                     choices = [(b, b) for b in BEROEPSGROEPEN]
-                    yield Select(
+                    yield DutchSelect(
                         choices, prompt="Kies je beroepsgroep", id="beroepsgroep", compact=True
                     )
                 with Horizontal(classes="field"):
@@ -80,7 +82,7 @@ class ProfileScreen(BaseScreen):
     @staticmethod
     def _label(profile) -> str:
         extra = " · ".join(x for x in (profile.beroepsgroep, profile.team) if x)
-        return escape(f"{profile.name}  ({extra})" if extra else profile.name)
+        return escape(visible(f"{profile.name}  ({extra})" if extra else profile.name))
 
     def on_mount(self) -> None:
         target = "#profiles" if self._profiles() else "#name"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textwrap import shorten
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,12 +11,13 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.progress.records import Attempt, local_date
+from wijzer_tui.domain.progress.records import Attempt, local_datetime
 from wijzer_tui.domain.progress.session import Pass
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.screens.dialogs import ConfirmDialog
 from wijzer_tui.widgets import sections
 
+TITLE_WIDTH = 30  # the case column at 80 columns, beside date and time
 STATUS = {"busy": "Bezig", "finished": "Afgerond", "stopped": "Gestopt"}
 MODE = {"self": "zelfstudie", "team": "teamtraining"}
 TEAM_NOTE = "Gedaan in een teamtraining: dit zijn de keuzes van de groep."
@@ -50,8 +53,9 @@ class ResultsScreen(BaseScreen):
                 self.attempts[attempt.id] = attempt
                 score = "" if attempt.score is None else f"{attempt.score}%"
                 table.add_row(
-                    f"{scenario.number}. {scenario.title}"[:34],
-                    local_date(attempt.started),
+                    # Cut at a word, with "…": never mid-word.
+                    shorten(f"{scenario.number}. {scenario.title}", TITLE_WIDTH, placeholder="…"),
+                    local_datetime(attempt.started),
                     STATUS.get(attempt.status, attempt.status),
                     MODE.get(attempt.mode, attempt.mode),
                     score,
@@ -85,7 +89,9 @@ class ResultsScreen(BaseScreen):
                 "Wil je je reflecties delen met je coördinator? Ze gaan dan mee in je export en in "
                 "rapporten. Staan er geen namen of herkenbare details van cliënten in?"
             )
-        if not await self.app.push_screen_wait(ConfirmDialog(question)):
+        # Sharing is the risky answer: a reflex Enter must keep reflections private.
+        safe = "yes" if learner.share_reflections else "no"
+        if not await self.app.push_screen_wait(ConfirmDialog(question, safe=safe)):
             return
         learner.share_reflections = not learner.share_reflections
         try:

@@ -250,7 +250,7 @@ async def save_summary(app: App, root: Path, training: TeamTraining) -> Path | N
         return None
     path = resolve_export_path(typed, default)
     if path.exists() and not await app.push_screen_wait(
-        ConfirmDialog(f"{path.name} bestaat al. Overschrijven?", "Overschrijven", "Nee")
+        ConfirmDialog(f"{path.name} bestaat al. Overschrijven?", "Overschrijven", "Nee", safe="no")
     ):
         return None
     in_exports = path.parent == default.parent  # only wijzer's own folder is made on demand

@@ -6,6 +6,7 @@ from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
+from wijzer_tui.domain.team.prompts import group_question
 from wijzer_tui.domain.team.store import TeamTraining
 from wijzer_tui.domain.team.summary import summary_markdown
 from wijzer_tui.screens.team_agreements import AgreementsPanel
@@ -40,8 +41,10 @@ def page_widgets(training: TeamTraining) -> list[Widget]:
     if step.situation:
         widgets.append(text(step.situation, "team-text"))
     status = escape(status_line(step, entry, len(session.attendees)))
+    context, question = group_question(step)
     widgets += [
-        text(step.prompt, "question"),
+        *([text(context, "team-text")] if context else []),
+        text(question, "question"),
         TallyList(step, entry, id="tally"),
         Static(status, id="tally-status"),
     ]

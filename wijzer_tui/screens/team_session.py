@@ -42,8 +42,8 @@ class TeamSessionScreen(BaseScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (60, "-wide-enough"), (110, "-large")]
     VERTICAL_BREAKPOINTS = [(0, "-too-low"), (18, "-high-enough"), (34, "-tall")]
     BINDINGS = [
-        Binding("1", "number(1)", "Stemmen", key_display="1-9 +/-"),
-        *(Binding(str(n), f"number({n})", f"Optie {n}", show=False) for n in range(2, 10)),
+        Binding("1", "number(1)", "Stemmen", key_display="nr +/-"),
+        *(Binding(str(n), f"number({n})", f"Optie {n}", show=False) for n in (*range(2, 10), 0)),
         Binding("plus,equals_sign", "more", "Stem erbij", show=False),
         Binding("minus", "less", "Stem eraf", show=False),
         Binding("v", "next", "Volgende"),
@@ -103,6 +103,7 @@ class TeamSessionScreen(BaseScreen):
         """Replace the body with the current page; `fresh` also resets the timer."""
         training, step = self.training, self.training.step
         section = training.section
+        self._first_digit = None
         title = page_title(training.scenario, section)
         where = f"[b]{escape(title)}[/b] · deel {training.index + 1} van {len(training.sections)}"
         self.query_one("#team-where", Static).update(where)
@@ -165,6 +166,8 @@ class TeamSessionScreen(BaseScreen):
         return any(panel.typing for panel in self.query(AgreementsPanel))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not super().check_action(action, parameters):
+            return False
         if action in LETTER_ACTIONS and self.typing:
             return False  # the letter is text for the form, never a jump to another page
         return active_keys(self.training).get(action, True)
@@ -210,9 +213,24 @@ class TeamSessionScreen(BaseScreen):
             "Onthul eerst de tips uit de wijzer met o. Daarna kun je verder.", severity="warning"
         )
 
+    # From 10 options on, a second digit typed soon after the first makes a two-digit number.
+    SECOND_DIGIT_SECONDS = 1.5
+    _first_digit: tuple[int, float] | None = None
+
     def action_number(self, number: int) -> None:
-        if self.query("#tally") and self.query_one(TallyList).select_number(number) is None:
+        if not self.query("#tally"):
+            return
+        tally = self.query_one(TallyList)
+        now = time.monotonic()
+        first, self._first_digit = self._first_digit, None
+        if first is not None and now - first[1] <= self.SECOND_DIGIT_SECONDS:
+            combined = first[0] * 10 + number
+            if tally.select_number(combined) is not None:
+                return
+        if tally.select_number(number) is None:
             self.notify(f"Er is geen optie {number}.", severity="warning")
+        elif number * 10 <= len(tally.option_ids):
+            self._first_digit = (number, now)
 
     @on(Button.Pressed, "#more")
     def action_more(self) -> None:
@@ -223,10 +241,11 @@ class TeamSessionScreen(BaseScreen):
         self._bump(-1)
 
     def _bump(self, delta: int) -> None:
+        self._first_digit = None  # a vote ends a number being typed
         tally = self.query_one(TallyList)
         option_id = tally.current
         if option_id is None:
-            self.notify("Kies eerst een optie met 1-9 of ↑ ↓.", severity="warning")
+            self.notify("Kies eerst een optie met het nummer of ↑ ↓.", severity="warning")
             return
         step = self.training.step
         if step is not None and self.session.entry(step.id).mode == "consensus":
@@ -283,6 +302,7 @@ class TeamSessionScreen(BaseScreen):
         self.app.push_screen(TeamPromptsDialog(groups))
 
     def action_attendees(self) -> None:
+        self._first_digit = None
         dialog = TeamAttendeesDialog(self.training, learners_here(self.wijzer))
         self.app.push_screen(dialog, self._after_people)
 
@@ -299,6 +319,8 @@ class TeamSessionScreen(BaseScreen):
             f"Sessie afronden? Voor {'de' if count == 1 else 'alle'} {attendee_count(count)} "
             "wordt vastgelegd dat deze casus in teamtraining is gedaan, met de keuzes van de groep."
         )
+        if not self.session.agreements:  # the wijzer's point is what the team will do next
+            question += " Let op: er staan nog geen afspraken bij (deel Afspraken, t = terug)."
         if not await self.app.push_screen_wait(ConfirmDialog(question, "Afronden", "Nog niet")):
             return
         if self._try(lambda: self.training.finish(self.wijzer.store)):
@@ -317,5 +339,8 @@ class TeamSessionScreen(BaseScreen):
 
     def action_stop(self) -> None:
         self.flush_draft()
-        self.notify("De sessie is bewaard. Je kunt later verder waar je was.")
+        if self.session.status == "finished":
+            self.notify("De sessie is afgerond en bewaard.")
+        else:
+            self.notify("De sessie is bewaard. Je kunt later verder waar je was.")
         self.dismiss(None)

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from wijzer_tui.domain.errors import WijzerError
 from wijzer_tui.domain.team.outline import attendee_count, dutch_date, page_title, today
-from wijzer_tui.domain.team.session import DEFAULT_MINUTES, TeamSession
+from wijzer_tui.domain.team.session import DEFAULT_MINUTES, TeamSession, parse_dutch_date
 from wijzer_tui.domain.team.store import TeamStore, TeamTraining
 from wijzer_tui.screens.attendee_link import (
     PICK_HINT,
@@ -77,16 +77,17 @@ class TeamSetupScreen(BaseScreen):
                     )
                 with Horizontal(classes="field"):
                     yield Label("Datum")
-                    yield Static(dutch_date(today()), id="date")
-                with Horizontal(classes="field"):
-                    yield Label("Minuten per gesprek")
+                    # A session held yesterday can be logged today.
                     yield Input(
-                        str(DEFAULT_MINUTES),
-                        id="minutes",
-                        type="integer",
-                        max_length=2,
+                        dutch_date(today()),
+                        placeholder="dd-mm-jjjj",
+                        id="date",
+                        max_length=10,
                         compact=True,
                     )
+                with Horizontal(classes="field"):
+                    yield Label("Minuten per gesprek")
+                    yield Input(str(DEFAULT_MINUTES), id="minutes", max_length=2, compact=True)
                 with Horizontal(classes="field"):
                     yield Label("Deelnemers")
                     yield Input(
@@ -176,6 +177,8 @@ class TeamSetupScreen(BaseScreen):
         self.query_one("#attendee-hint").display = bool(names)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not super().check_action(action, parameters):
+            return False
         if action == "remove_attendee":
             return self.focused is self.query_one("#attendees")
         if action == "leave":
@@ -183,6 +186,15 @@ class TeamSetupScreen(BaseScreen):
         if action == "leave_app":
             return self.first_screen
         return True
+
+    @on(Input.Changed, "#minutes")
+    def minutes_typed(self, event: Input.Changed) -> None:
+        """Minutes are digits: anything else is taken out again, with a word why."""
+        digits = "".join(ch for ch in event.value if ch.isdigit())
+        if digits != event.value:
+            event.input.value = digits
+            event.input.cursor_position = len(digits)  # typing goes on after the digits
+            self.notify("Typ bij minuten alleen cijfers, 1 tot 60.", severity="warning")
 
     @on(Input.Submitted, "#attendee")
     @on(Button.Pressed, "#add")
@@ -233,7 +245,7 @@ class TeamSetupScreen(BaseScreen):
         event.stop()
         self.query_one("#begin").focus()
 
-    @on(Input.Submitted, "#team, #organisation, #minutes")
+    @on(Input.Submitted, "#team, #organisation, #date, #minutes")
     def next_field(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()
@@ -266,6 +278,7 @@ class TeamSetupScreen(BaseScreen):
             return
         minutes_text = self.query_one("#minutes", Input).value.strip()
         try:
+            when = parse_dutch_date(self.query_one("#date", Input).value)
             session = TeamSession.new(
                 scenario,
                 self.query_one("#team", Input).value,
@@ -273,6 +286,7 @@ class TeamSetupScreen(BaseScreen):
                 list(self.draft.attendees),
                 int(minutes_text) if minutes_text.isdigit() else 0,
                 dict(self.draft.links),
+                when=when,
             )
             self.teams.save(session)
         except WijzerError as error:
@@ -327,4 +341,6 @@ class TeamSetupScreen(BaseScreen):
         if not self.has_typed:
             return True
         question = "Stoppen? Wat je voor de nieuwe sessie invulde, wordt niet bewaard."
-        return bool(await self.app.push_screen_wait(ConfirmDialog(question, "Stoppen", "Nee")))
+        return bool(
+            await self.app.push_screen_wait(ConfirmDialog(question, "Stoppen", "Nee", safe="no"))
+        )

@@ -9,15 +9,22 @@ from textual.widgets import Static
 from wijzer_tui.domain.content.feedback import against_count_text
 from wijzer_tui.domain.content.model import Scenario
 from wijzer_tui.domain.content.scoring import SCENARIO_RULE, compare_choose, decide_outcome
+from wijzer_tui.domain.progress.records import local_datetime
 from wijzer_tui.domain.progress.session import Pass
+from wijzer_tui.domain.progress.standing import previous_result
 from wijzer_tui.widgets.sections import heading, text
 
 
 def end(session: Pass, score: int, next_up: Scenario | None) -> list[Widget]:
     """Result per step, resources grouped by heading, the next scenario and the sources."""
     scenario = session.scenario
+    attempts = session.store.attempts(session.learner_id, scenario.id)
+    before = previous_result(attempts, session.attempt.id)
+    result = f"Je eindscore: {score}%"
+    if before is not None:  # a retry: the previous result beside the new one
+        result += f" · vorige keer {before.score or 0}% ({local_datetime(before.finished)})"
     widgets: list[Widget] = [
-        Static(f"Je eindscore: {score}%", classes="score", id="final-score"),
+        Static(result, classes="score", id="final-score"),
         text(SCENARIO_RULE, "muted"),
     ]
     for step in scenario.steps:

@@ -16,6 +16,7 @@ from wijzer_tui.domain.content.scoring import (
     compare_choose,
     decide_outcome,
 )
+from wijzer_tui.domain.progress import standing
 from wijzer_tui.domain.progress.records import Answer
 from wijzer_tui.widgets.choice_list import ChoiceList
 
@@ -26,16 +27,7 @@ PRIVACY = (
 CHOICES_BACK = "Wat je hier eerder koos, staat er nog. Het telt pas als je bevestigt."
 TEXT_BACK = "Je eerdere tekst staat er nog. Sla op met Ctrl+S als je klaar bent."
 NO_DRAFT: dict[str, Any] = {}
-SECTION_TITLES = {
-    "intro": "Herken je dit?",
-    "choose": "Wat doe je?",
-    "compare": "Vergelijk met de wijzer",
-    "decide": "De casus gaat verder",
-    "consequence": "De casus gaat verder",
-    "reflect": "Reflectie",
-    "check": "Reflectie: toets je antwoord",
-    "end": "Afronding",
-}
+SECTION_TITLES = standing.SECTION_TITLES  # one set of words for home and the pass
 
 
 def text(content: str, classes: str = "") -> Static:
@@ -72,10 +64,8 @@ def choose(step: Step, answer: Answer | None, draft: dict[str, Any] = NO_DRAFT) 
         choices.disabled = True
         widgets.append(text("Je keuze is opgeslagen. Ga verder met v.", "muted"))
     else:
-        hint = (
-            f"{len(options)} opties. Kies met ↑ ↓ en spatie of Enter (of klik). "
-            "Bevestig met v of de knop."
-        )
+        # One line at 80 columns: below the list it must not be cut off or need scrolling.
+        hint = f"{len(options)} opties · kies met ↑ ↓ en spatie (of klik) · bevestig met v"
         widgets.append(text(hint, "muted"))
         if choices.chosen:
             widgets.append(text(CHOICES_BACK, "muted"))

@@ -15,6 +15,8 @@ from wijzer_tui.domain.content.feedback import against_count_text
 from wijzer_tui.domain.content.model import Scenario, Step
 from wijzer_tui.domain.content.scoring import decide_outcome
 from wijzer_tui.domain.team.group import GroupEntry, group_choice
+from wijzer_tui.domain.team.outline import attendee_count
+from wijzer_tui.domain.team.prompts import group_question
 from wijzer_tui.domain.team.summary import (
     TEAM_SCORE_RULE,
     VERDICT_LABELS,
@@ -51,17 +53,19 @@ class TallyList(OptionList):
 
     def _prompt(self, number: int, option_id: str) -> Table:
         # A grid gives wrapped lines a hanging indent under the text, not under the number.
-        if self.entry.mode == "consensus":
-            chosen = option_id in self.entry.consensus
-            mark = Text(MARKS[self.multiple][chosen], style="bold")
-        else:
-            count = self.entry.count(option_id)
-            mark = Text(f"{count}×", style="bold" if count else "dim")
+        # The votes stay in sight when the group switches to choosing together.
+        count = self.entry.count(option_id)
+        tally = Text(f"{count}×", style="bold" if count else "dim")
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=2, justify="right", no_wrap=True)
         grid.add_column(width=3, justify="right", no_wrap=True)
+        cells = [Text(str(number), style="bold reverse"), tally]
+        if self.entry.mode == "consensus":
+            chosen = option_id in self.entry.consensus
+            grid.add_column(width=1, no_wrap=True)
+            cells.append(Text(MARKS[self.multiple][chosen], style="bold"))
         grid.add_column(ratio=1)
-        grid.add_row(Text(str(number), style="bold reverse"), mark, Text(self.texts[option_id]))
+        grid.add_row(*cells, Text(self.texts[option_id]))
         if self.spacious:
             grid.add_row()
         return grid
@@ -117,20 +121,34 @@ class TallyList(OptionList):
         self.post_message(self.Picked(str(event.option.id)))
 
 
+def number_hint(options: int) -> str:
+    """How to pick an option by number: one digit, or two quickly after each other from 10 on."""
+    if options <= 9:
+        return f"1-{options} kiest"
+    return f"typ het nummer (1-{options}; 10 is 1 0)"
+
+
 def status_line(step: Step, entry: GroupEntry, attendees: int) -> str:
-    """One line under the list: how the group chose so far, and how to switch."""
+    """Two lines under the list: how the group chose so far and by which rule; the keys."""
+    pick = number_hint(len(step.options))
     if entry.mode == "consensus":
         chosen = len(group_choice(step, entry))
-        return f"Samen gekozen: {chosen} · Enter kiest of wist · + of - telt weer stemmen"
+        return (
+            f"Samen gekozen: {options_text(chosen)} (de stemmen blijven staan)\n"
+            f"{pick} · Enter kiest of wist · + of - telt weer stemmen"
+        )
     votes = sum(entry.tallies.values())
+    majority = attendees // 2 + 1
     return (
-        f"{attendees} deelnemers · {votes} stemmen · 1-9 kiest · + - telt · Enter: samen één keuze"
+        f"{attendee_count(attendees)} · {votes_text(votes)} · van de groep is een optie met "
+        f"{votes_text(majority)} of meer (meer dan de helft)\n"
+        f"{pick} · + - telt · Enter: samen kiezen"
     )
 
 
 def tally_width(entry: GroupEntry, rows: list[OptionRow]) -> int:
-    """Room for the tallies; none for a consensus, whose marks already say what was chosen."""
-    return 0 if entry.mode == "consensus" else max(len(tally_text(entry, r)) for r in rows)
+    """Room for the tallies beside the options."""
+    return max(len(tally_text(entry, r)) for r in rows)
 
 
 def row_line(mark: str, tally: str, content: str, width: int = 3) -> Table:
@@ -170,7 +188,7 @@ def _reveal_choose(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Wi
         f"score {score}%"
     )
     widgets: list[Widget] = [
-        text(step.prompt, "muted team-text"),
+        text(" ".join(group_question(step)).strip(), "muted team-text"),
         Static(result, classes="score", id="group-score"),
     ]
     css = {"in_line": "in-line", "against": "against", "neutral": "", "missed": "missed"}
@@ -199,7 +217,11 @@ def _reveal_decide(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Wi
     if outcome is None:
         return [text("Deze keuze bestaat niet meer in de casus.")]
     votes = sum(entry.tallies.values())
-    how = "samen" if entry.mode == "consensus" else f"{entry.count(chosen[0])} van {votes} stemmen"
+    how = (
+        "samen"
+        if entry.mode == "consensus"
+        else f"{entry.count(chosen[0])} van {votes_text(votes)}"
+    )
     followed, ignored = len(outcome.followed), len(outcome.ignored)
     left = "geen" if ignored == 0 else str(ignored)
     result = f"Jullie volgen {tips_text(followed)}, laten er {left} liggen · score {outcome.score}%"
@@ -226,6 +248,16 @@ def _reveal_decide(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Wi
         line = row_line(mark, tally_text(entry, row), row.text, width)
         widgets.append(Static(line, classes="team-row" + ("" if row.chosen else " muted")))
     return widgets
+
+
+def votes_text(count: int) -> str:
+    """'1 stem' or '3 stemmen'."""
+    return f"{count} stem" if count == 1 else f"{count} stemmen"
+
+
+def options_text(count: int) -> str:
+    """'1 optie' or '3 opties'."""
+    return f"{count} optie" if count == 1 else f"{count} opties"
 
 
 def tips_text(count: int) -> str:

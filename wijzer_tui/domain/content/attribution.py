@@ -9,7 +9,7 @@ WIJZER_SOURCE = (
     "© Het CCV, Movisie, NJi, maart 2023."
 )
 WIJZER_CREDITS = (
-    "Teksten: Centrum voor Criminaliteitspreventie en Veiligheid (Nicole Langeveld),\n"
+    "Teksten: Centrum voor Criminaliteitspreventie en Veiligheid (Nicole Langeveld), "
     "Movisie (Nelleke Westerveld), Nederlands Jeugdinstituut (Charlotte Dopper).\n"
     "Redactie: JB tekst enzo (Jeanette Benschop). Vormgeving: CO3 (Woltera Niemeijer)."
 )

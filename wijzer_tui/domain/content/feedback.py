@@ -18,7 +18,7 @@ def against_label(option: ChooseOption) -> str:
     """'De wijzer raadt dit af' only when the wijzer says so; otherwise name the source."""
     if rests_on_the_wijzer(option.source):
         return WIJZER_LABEL
-    return f"{GENERIC_LABEL} (bron: {option.source})"
+    return f"{GENERIC_LABEL} (bron: {option.source})" if option.source.strip() else GENERIC_LABEL
 
 
 def against_note(option: ChooseOption) -> str:

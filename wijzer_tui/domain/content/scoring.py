@@ -72,13 +72,13 @@ def compare_choose(scenario: Scenario, step: Step, chosen_ids: Iterable[str]) ->
     picked = [by_id[i] for i in chosen if i in by_id]
     in_line = []
     for option in picked:
-        tip = scenario.tip(option.tip_id or "") if option.kind == "tip" else None
+        tip = scenario.tip(option.tip_id or "") if option.kind == "tip" else None  # pragma: no mutate (equivalent: only tip options have a tip_id)  # fmt: skip
         if tip is not None:
             in_line.append(InLine(option, tip))
     against = tuple(o for o in picked if o.kind == "against")
     neutral = tuple(o for o in picked if o.kind == "neutral")
     chosen_tips = {item.tip.id for item in in_line}
-    offered = _unique(o.tip_id for o in step.choose_options if o.kind == "tip" and o.tip_id)
+    offered = _unique(o.tip_id for o in step.choose_options if o.kind == "tip" and o.tip_id)  # pragma: no mutate (equivalent: only tip options have a tip_id)  # fmt: skip
     missed = tuple(t for t in (scenario.tip(i) for i in offered) if t and t.id not in chosen_tips)
     balance = max(0, len(chosen_tips) - len(against))
     return ChooseComparison(

@@ -22,6 +22,7 @@ from wijzer_tui.domain.progress.records import (
     Answer,
     Attempt,
     Profile,
+    RecordError,
     stored_builder,
 )
 from wijzer_tui.domain.progress.storage import DamagedFileError, WijzerDB, dumps
@@ -32,8 +33,6 @@ PROFILE = "profile"  # table names
 ATTEMPTS = "attempts"
 STATUSES = ("busy", "finished", "stopped")
 _new_answer = stored_builder(Answer)
-_ANSWER_KEYS = Answer.__dataclass_fields__.keys()
-_new = object.__new__
 _new_attempt = stored_builder(Attempt)
 _new_profile = stored_builder(Profile)
 
@@ -62,6 +61,8 @@ def profile_of(path: Path, db: WijzerDB) -> Profile:
         fields = profile_doc(path, db)  # a fresh copy (TinyDB's Document): build in place
         fields.pop("schema_version", None)
         profile: Profile = _new_profile(fields)
+    except RecordError as exc:  # a field of the wrong type: the message names it
+        raise DamagedFileError(path, str(exc)) from exc
     except TypeError as exc:
         raise DamagedFileError(path, "het profiel is onvolledig") from exc
     if profile.id != path.stem or not isinstance(profile.name, str):
@@ -77,18 +78,14 @@ def attempt_of(path: Path, doc: dict[str, Any]) -> Attempt:
     """
     try:
         doc.pop("schema_version", None)
-        # stored_builder(Answer) inlined: a report builds tens of thousands of answers, and
-        # the call per answer was a tenth of reading every learner (bench/store.py).
-        answers = []
-        for fields in doc.get("answers", ()):
-            if fields.keys() == _ANSWER_KEYS:
-                answer = _new(Answer)
-                answer.__dict__ = fields
-            else:
-                answer = _new_answer(fields)
-            answers.append(answer)
-        doc["answers"] = answers
+        answers = doc.get("answers", [])
+        if type(answers) is not list or not all(type(a) is dict for a in answers):
+            raise RecordError.of(Attempt.LABEL, "answers")
+        # stored_builder type-checks every answer (records.check_fields).
+        doc["answers"] = [_new_answer(fields) for fields in answers]
         attempt: Attempt = _new_attempt(doc)
+    except RecordError as exc:  # a field of the wrong type: the message names it
+        raise DamagedFileError(path, str(exc)) from exc
     except (TypeError, AttributeError) as exc:
         raise DamagedFileError(path, "een poging is onvolledig") from exc
     if not isinstance(attempt.id, str) or attempt.status not in STATUSES:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import errno
 import os
+import re
+import stat
 import tempfile
-from collections.abc import Mapping
-from contextlib import suppress
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from datetime import datetime
 from pathlib import Path
 
@@ -57,7 +61,7 @@ def ensure_private_dir(path: Path) -> Path:
     Raises StoreError with a Dutch message when the folder cannot be made or written to.
     """
     try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _make_private_dirs(path)
     except FileExistsError as exc:
         raise StoreError(f"{path} bestaat al, maar is geen map. Kies een andere map.") from exc
     except OSError as exc:
@@ -67,13 +71,39 @@ def ensure_private_dir(path: Path) -> Path:
         ) from exc
     # mkdir's mode is reduced by the umask and ignored for existing folders. chmod fails on a
     # folder we do not own (e.g. a chosen shared folder): usable as long as we may write in it.
+    # Only when needed: each chmod changes the folder's metadata, which every write then syncs.
     with suppress(OSError):
-        path.chmod(0o700)
+        if stat.S_IMODE(path.stat().st_mode) != 0o700:
+            path.chmod(0o700)
     if not os.access(path, os.W_OK | os.X_OK):
         raise StoreError(
             f"Je mag niet schrijven in de map {path}. Kies een andere map met --progress-dir."
         )
     return path
+
+
+def _make_private_dirs(path: Path) -> None:
+    """Create `path` and every missing parent as 0700, whatever the umask.
+
+    `mkdir(parents=True)` makes the parents 0777 minus the umask (0777 under umask 000), e.g.
+    ~/.local/share/wijzer above the progress folder. Only folders made here are changed:
+    existing ones (the user's home) keep their mode.
+    """
+    missing = []
+    folder = path
+    while not os.path.lexists(folder) and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            if not folder.is_dir():
+                raise
+            continue  # made by another process meanwhile: not ours to change
+        folder.chmod(0o700)
+    if not path.is_dir():
+        raise FileExistsError(errno.EEXIST, "not a folder", str(path))
 
 
 def os_reason(exc: OSError) -> str:
@@ -100,13 +130,88 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+_DEFERRED: ContextVar[set[Path] | None] = ContextVar("deferred_dir_syncs", default=None)
+
+
+@contextmanager
+def deferred_dir_sync() -> Iterator[None]:
+    """Within the block, write_atomic syncs each folder once at the end, not after each write.
+
+    For bulk writes that are confirmed only at the end (an import of thousands of files): each
+    file's data is still synced before its rename, so a crash leaves every file old or new,
+    never a mix; only which renames survive a crash in the middle is settled at the end.
+    """
+    folders: set[Path] = set()
+    token = _DEFERRED.set(folders)
+    try:
+        yield
+    finally:
+        _DEFERRED.reset(token)
+        for folder in folders:
+            try:
+                _fsync_dir(folder)
+            except OSError as exc:
+                raise StoreError(
+                    f"De map {folder} kon niet worden bijgewerkt ({os_reason(exc)})."
+                ) from exc
+
+
+# A temporary file of write_atomic: ".<target>.<8 random characters of mkstemp>.tmp".
+_TEMP_FILE = re.compile(r"\.(?P<target>.+)\.[a-z0-9_]{8}\.tmp\Z")
+STALE_AFTER = 3600.0  # seconds; a live write takes milliseconds
+_SWEPT: set[Path] = set()  # folders this process has swept already: once per folder is enough
+
+
+def _target_locked(lock_path: Path) -> bool:
+    """True when another writer holds the lock of a temp file's target (see storage.locked)."""
+    if not lock_path.exists():
+        return False
+    from filelock import FileLock, Timeout  # a dependency already; imported only when needed
+
+    lock = FileLock(lock_path, timeout=0)
+    try:
+        lock.acquire()
+    except (Timeout, OSError):
+        return True
+    lock.release()
+    return False
+
+
+def sweep_stale_temp_files(folder: Path, stale_after: float = STALE_AFTER) -> list[Path]:
+    """Remove temp files a killed write left in `folder`; return the ones removed.
+
+    Only files named as write_atomic names them, older than `stale_after`, and whose target
+    is not locked by a live writer (every store writes under `<target>.lock`). Never raises.
+    """
+    removed = []
+    limit = time.time() - stale_after
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMP_FILE.match(entry.name)
+        if match is None:
+            continue
+        with suppress(OSError):
+            old = entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < limit
+            if old and not _target_locked(folder / f"{match['target']}.lock"):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
 def write_atomic(path: Path, payload: bytes) -> None:
     """Replace `path` by `payload` so a crash leaves the old or the new file, never a mix.
 
     Temp file in the same folder (0600 by mkstemp, kept by the rename), flush, fsync,
-    os.replace, fsync of the folder. Raises StoreError (Dutch) on a full disk or a read-only
-    folder; the old file then stays intact.
+    os.replace, fsync of the folder (once at the end inside `deferred_dir_sync`). The first
+    write in a folder per process removes stale temp files of killed writes there. Raises
+    StoreError (Dutch) on a full disk or a read-only folder; the old file then stays intact.
     """
+    if path.parent not in _SWEPT:
+        _SWEPT.add(path.parent)
+        sweep_stale_temp_files(path.parent)
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -116,7 +221,11 @@ def write_atomic(path: Path, payload: bytes) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
         tmp = None
-        _fsync_dir(path.parent)
+        deferred = _DEFERRED.get()
+        if deferred is None:
+            _fsync_dir(path.parent)
+        else:
+            deferred.add(path.parent)
     except OSError as exc:
         raise StoreError(
             f"Je voortgang kon niet worden opgeslagen in {path.parent} ({os_reason(exc)}). "

@@ -9,6 +9,7 @@ from wijzer_tui.domain.content.model import Scenario, Step
 from wijzer_tui.domain.content.scoring import scenario_score
 from wijzer_tui.domain.progress.drafts import clean_draft
 from wijzer_tui.domain.progress.records import Answer, Attempt
+from wijzer_tui.domain.progress.safe_text import clean_reflection
 
 if TYPE_CHECKING:
     from wijzer_tui.domain.progress.store import ProgressStore
@@ -143,6 +144,8 @@ class Pass:
         step = self.step
         if step is None:
             raise ValueError("no step at this position")
+        if reflection is not None:
+            reflection = clean_reflection(reflection)  # typed or pasted: no control characters
         answer = Answer(step.id, list(option_ids), reflection=reflection, ticked_tips=ticked or [])
         self.index += 1
         self.attempt = self.store.save_answer(

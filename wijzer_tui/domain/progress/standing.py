@@ -12,6 +12,22 @@ if TYPE_CHECKING:
     from wijzer_tui.domain.progress.store import ProgressStore
 
 STATE_LABELS = {"new": "Nieuw", "busy": "Bezig", "finished": "Afgerond"}
+# The part of a pass a learner sees as its title (the screens use the same words).
+SECTION_TITLES = {
+    "intro": "Herken je dit?",
+    "choose": "Wat doe je?",
+    "compare": "Vergelijk met de wijzer",
+    "decide": "De casus gaat verder",
+    "consequence": "De casus gaat verder",
+    "reflect": "Reflectie",
+    "check": "Reflectie: toets je antwoord",
+    "end": "Afronding",
+}
+
+
+def section_title(position: str | None) -> str:
+    """The title of the part a stored position points at ('reflect:stap' → 'Reflectie')."""
+    return SECTION_TITLES.get((position or "intro").partition(":")[0], "")
 
 
 @dataclass(frozen=True)
@@ -25,12 +41,14 @@ class Standing:
 
     @property
     def label(self) -> str:
-        """Dutch summary, e.g. 'Afgerond · 80% · 23-11-2026' or 'Bezig'."""
+        """Dutch summary, e.g. 'Afgerond · 80% · 23-11-2026' or 'Bezig · Reflectie'."""
         text = STATE_LABELS[self.state]
+        if self.busy is not None:
+            text += f" · {section_title(self.busy.position)}"
         if self.record is not None:
             text = f"Afgerond · {self.record.score}% · {local_date(self.record.finished)}"
             if self.busy is not None:
-                text += " · opnieuw bezig"
+                text += f" · opnieuw bezig · {section_title(self.busy.position)}"
         return text
 
 
@@ -64,3 +82,9 @@ def next_scenario(items: list[Standing], after: Scenario | None = None) -> Scena
 def self_study_profiles(store: ProgressStore) -> list[Profile]:
     """Self-study profiles only: team attendees and demo learners stay out of this list."""
     return [p for p in store.profiles() if not (p.attendee or p.synthetic)]
+
+
+def previous_result(attempts: list[Attempt], current_id: str) -> Attempt | None:
+    """The latest finished attempt before `current_id` (a retry compares with it)."""
+    done = [a for a in attempts if a.status == "finished" and a.id != current_id and a.finished]
+    return max(done, key=lambda a: a.finished or "", default=None)

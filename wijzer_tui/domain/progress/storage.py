@@ -6,7 +6,8 @@ Rules (kept by `WijzerStorage`, `open_db` and `locked_db`):
 - A file is a plain TinyDB JSON file (`TinyDB(path)` reads it). Writes go through
   `paths.write_atomic` (temp file, fsync, os.replace, fsync of the folder): a crash leaves
   the old or the new file, never a mix. Files are 0600, folders 0700.
-- Every read-modify-write runs in `locked_db`: a `FileLock` on `<file>.lock`, the file read
+- Every read-modify-write runs in `locked_db`: a `FileLock` on `.locks/<file>.lock` (one
+  hidden folder beside the records, so no empty lock file sits next to every record), the file read
   again inside it, TinyDB's `CachingMiddleware` collecting the block's changes, and one atomic
   write when the block ends without an error (none when it raises). Plain reads (`open_db`)
   need no lock: files are only ever replaced whole.
@@ -219,11 +220,14 @@ def open_db(path: Path, *, snapshot: bool = False) -> WijzerDB:
 
 @contextmanager
 def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Hold the inter-process lock `<path>.lock` (0600) for a read-modify-write of `path`."""
+    """Hold the inter-process lock `.locks/<name>.lock` (0600, folder 0700) for a
+    read-modify-write of `path`."""
     from filelock import FileLock, Timeout  # imported on first write: keeps startup fast
 
-    lock = FileLock(f"{path}.lock", timeout=timeout, mode=0o600)
+    lock_file = path.parent / ".locks" / f"{path.name}.lock"
+    lock = FileLock(lock_file, timeout=timeout, mode=0o600)
     try:
+        lock_file.parent.mkdir(mode=0o700, exist_ok=True)
         lock.acquire()
     except Timeout as exc:
         raise StoreError(

@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from wijzer_tui.domain.errors import StoreError
-from wijzer_tui.domain.progress.storage import open_db
 from wijzer_tui.domain.reports.filters import ReportFilter
 
 
@@ -36,38 +33,21 @@ def filter_agreements(agreements: Iterable[Agreement], flt: ReportFilter) -> lis
     ]
 
 
-def load_team_agreements(root: Path) -> list[Agreement]:
-    """Agreements from team sessions in `root/teams/*.json`; empty when there are none.
+def load_team_agreements(root: Path, warnings: list[str] | None = None) -> list[Agreement]:
+    """Agreements from team sessions in `root/teams/*.json` (by file name); empty when none.
 
-    Reads the team-session files through TinyDB (no locks: files are replaced whole), tolerant:
-    a missing folder, an unreadable or damaged file or an odd entry is skipped, never an error
-    (the team screens set damaged files aside). Read shape:
-    TinyDB tables whose documents carry `agreements: [{who, what, when}]` next to `id`,
-    `scenario_id`, `team`, `organisation` and `date`, as TeamSession.to_dict writes them.
+    Read through TeamStore, so every field is type-checked: a damaged or wrongly typed team
+    file is set aside like a learner file, its Dutch message added to `warnings`, and the
+    report carries on with the others.
     """
-    found: list[Agreement] = []
-    for path in sorted((root / "teams").glob("*.json")) if (root / "teams").is_dir() else []:
-        try:
-            db = open_db(path) if path.stat().st_size < 10_000_000 else None
-            docs = (
-                [doc for name in db.tables() for doc in db.table(name).all()]
-                if db is not None
-                else []
-            )
-        except (OSError, StoreError):
-            continue
-        for doc in docs:
-            items = doc.get("agreements")
-            for item in items if isinstance(items, list) else ():
-                if isinstance(item, dict) and isinstance(item.get("what"), str):
-                    found.append(Agreement(
-                        _text(item, "who"), item["what"], _text(item, "when"),
-                        _text(doc, "scenario_id"), _text(doc, "team"), _text(doc, "id"),
-                        _text(doc, "organisation"), _text(doc, "date"),
-                    ))  # fmt: skip
-    return found
+    from wijzer_tui.domain.team.store import TeamStore  # the team modules load only when needed
 
-
-def _text(data: dict[str, Any], key: str) -> str:
-    value = data.get(key)
-    return value if isinstance(value, str) else ""
+    store = TeamStore(root)
+    sessions = sorted(store.sessions(), key=lambda s: s.id)
+    if warnings is not None:
+        warnings.extend(w for w in store.warnings if w not in warnings)
+    return [
+        Agreement(a.who, a.what, a.when, s.scenario_id, s.team, s.id, s.organisation, s.date)
+        for s in sessions
+        for a in s.agreements
+    ]

@@ -86,7 +86,9 @@ class _Maker:
         attempts: list[Attempt] = []
         for scenario in self.scenarios:
             count = picks.count(scenario)
-            start = self.today - timedelta(days=rng.randint(5, 150), hours=rng.randint(0, 8))
+            # Far enough back that up to five retries, 1-4 days apart, still lie in the past.
+            days = rng.randint(5 + 4 * ATTEMPTS_PER_LEARNER, 150)
+            start = self.today - timedelta(days=days, hours=rng.randint(0, 8))
             for i in range(count):
                 busy = i == count - 1 and rng.random() < 0.2
                 attempts.append(self.attempt(profile, scenario, skill, start, busy))

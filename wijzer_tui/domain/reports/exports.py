@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import tempfile
 from collections.abc import Iterable
@@ -13,6 +12,7 @@ from typing import Any
 
 from wijzer_tui.domain.errors import ExportError
 from wijzer_tui.domain.progress.paths import os_reason
+from wijzer_tui.domain.progress.safe_text import formula_safe, json_text, visible
 from wijzer_tui.domain.reports.grid import BUSY, DONE, Cell, Report
 from wijzer_tui.domain.reports.scan_report import SCAN_NOTE, group_lines, groups_data
 
@@ -20,8 +20,6 @@ REPORT_FORMAT = "wijzer-rapport"
 REPORT_VERSION = 1
 MODE_LABELS = {"self": "zelfstudie", "team": "teamtraining"}
 MODE_MARKS = {"self": "Z", "team": "T"}
-# Spreadsheets run a cell starting with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (
     "deelnemer_id", "naam", "beroepsgroep", "organisatie", "team", "demo", "casus",
     "casusnummer", "casustitel", "status", "score", "datum", "vorm", "pogingen",
@@ -80,9 +78,10 @@ def percent(share: float) -> str:
     return f"{round(100 * share)}%"
 
 
-def safe_cell(value: str) -> str:
-    """Neutralise a spreadsheet formula by a leading single quote; other text stays as it is."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+def safe_cell(value: str, *, newlines: bool = False) -> str:
+    """Free text for a CSV cell: control characters escaped (see safe_text.visible), a formula
+    neutralised by a leading single quote, also after blanks or Unicode folding."""
+    return formula_safe(visible(value, newlines=newlines))
 
 
 def _iso_date(iso: str | None) -> str:
@@ -125,7 +124,7 @@ def to_csv(report: Report, delimiter: str = ";") -> str:
                 missed = missed_texts[cell.missed] = line([" ".join(sorted(cell.missed))])
             reflection = ""
             if p.share_reflections:
-                reflection = line([safe_cell("\n\n".join(cell.reflections))])
+                reflection = line([safe_cell("\n\n".join(cell.reflections), newlines=True)])
             score = "" if cell.score is None else _field(str(cell.score), delimiter)
             when, mode = _iso_date(cell.date), MODE_LABELS.get(cell.mode or "", "")
             values = (who, topic, cell.state, score, when, mode, str(cell.attempts), missed)
@@ -204,12 +203,12 @@ def report_data(report: Report) -> dict[str, Any]:
 
 def to_json(report: Report) -> str:
     """The report as indented UTF-8 JSON."""
-    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(report_data(report))
 
 
 def _md(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return " ".join(text.split()).replace("|", "\\|")
+    """Text safe inside a Markdown table cell: one line, control characters escaped."""
+    return visible(" ".join(text.split())).replace("|", "\\|")
 
 
 def to_markdown(report: Report) -> str:
@@ -263,7 +262,7 @@ def to_markdown(report: Report) -> str:
         p = row.profile
         cells = " | ".join(cell_text(row.cells[s.id], narrow=False) for s in report.scenarios)
         name = _md(p.name) + (" (demo)" if p.synthetic else "")
-        out.append(f"| {name} | {_md(p.team)} | {_md(p.organisation)} | {p.beroepsgroep} | {cells} |")  # fmt: skip
+        out.append(f"| {name} | {_md(p.team)} | {_md(p.organisation)} | {_md(p.beroepsgroep)} | {cells} |")  # fmt: skip
     shared = [
         (row.profile.name, s.title, text)
         for row in report.rows

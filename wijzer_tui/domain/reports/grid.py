@@ -41,6 +41,9 @@ class Cell:
     # The attempt that counts (afgerond), else the newest; None in summary rows (see build_rows).
     record: Attempt | None = None
     reflections: tuple[str, ...] = ()  # of `record`, only when the learner shares them
+    # The team session whose group decision this cell records (team attempts only): every
+    # attendee carries the same answers, so "Vaakst gemist" counts that decision once.
+    team_session: str | None = None
 
 
 @dataclass(slots=True)
@@ -65,7 +68,8 @@ class Row:
 
 @dataclass(frozen=True)
 class MissedTip:
-    """A tip and how often it was missed among the learners who finished the scenario."""
+    """A tip and how often it was missed among the decisions that finished the scenario: each
+    self-study learner is one decision, each team session one (not one per attendee)."""
 
     tip: Tip
     count: int
@@ -163,7 +167,10 @@ def _cell(profile: Profile, scenario_id: str, attempts: list[Attempt], gaps: _Ga
         missed, state, score, mode = frozenset(), BUSY, None, record.mode
         date = record.answers[-1].at if record.answers else record.started
     texts = tuple(shared_reflections(profile, record))
-    return Cell(scenario_id, state, score, date, mode, len(attempts), missed, record, texts)
+    session = record.team_session_id if record.mode == "team" else None
+    return Cell(
+        scenario_id, state, score, date, mode, len(attempts), missed, record, texts, session
+    )
 
 
 def build_rows(
@@ -234,8 +241,7 @@ def sort_rows(rows: Iterable[Row], key: str = "naam", reverse: bool = False) -> 
         if key == "score":
             return row.mean_score
         if key in row.cells:
-            cell = row.cells[key]
-            return cell.score if cell.state == DONE else None
+            return row.cells[key].score  # None unless finished
         return p.name.casefold()
 
     present = [r for r in rows if value(r) is not None]
@@ -255,11 +261,12 @@ def summarise(
         cells = [r.cells[scenario.id] for r in rows if scenario.id in r.cells]
         done = [c for c in cells if c.state == DONE]
         busy = sum(1 for c in cells if c.state == BUSY)
-        counts = Counter(tip_id for c in done for tip_id in c.missed)
+        decisions = list({c.team_session or id(c): c for c in done}.values())
+        counts = Counter(tip_id for c in decisions for tip_id in c.missed)
         order = {t.id: i for i, t in enumerate(scenario.tips)}
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]]))  # known tips only
         missed = tuple(
-            MissedTip(tip, n, n / len(done))
+            MissedTip(tip, n, n / len(decisions))
             for tip_id, n in ranked[:top]
             if (tip := scenario.tip(tip_id)) is not None
         )

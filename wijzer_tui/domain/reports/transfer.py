@@ -2,33 +2,30 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from wijzer_tui import __version__
 from wijzer_tui.domain.errors import ExportError
-from wijzer_tui.domain.progress.paths import os_reason
+from wijzer_tui.domain.progress.paths import deferred_dir_sync
 from wijzer_tui.domain.progress.people import by_name, describe, slug
-from wijzer_tui.domain.progress.records import BEROEPSGROEPEN, Attempt, Profile, now_iso
-from wijzer_tui.domain.progress.scan import Scan, scan_of
+from wijzer_tui.domain.progress.records import Attempt, Profile, now_iso
 from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.domain.reports.exports import write_file
-
-EXPORT_FORMAT = "wijzer-export"
-EXPORT_VERSION = 1
-MAX_BYTES = 10 * 1024 * 1024
-MAX_DEPTH = 10  # a real export nests 5 levels deep
-MAX_ATTEMPTS = 10_000
-_ID = re.compile(r"[A-Za-z0-9_-]{1,64}\Z")
-
-
-class _Invalid(Exception):
-    """A reason (Dutch) why an export file is refused."""
+from wijzer_tui.domain.reports.import_check import (
+    EXPORT_FORMAT,
+    EXPORT_VERSION,
+    Refused,
+    check_export,
+    load_checked,
+    read_bytes,
+    refused,
+)
 
 
 @dataclass(frozen=True)
@@ -143,194 +140,51 @@ def export_learner(
     return len(attempts)
 
 
-# -- reading and checking ----------------------------------------------------------------------
-
-
-def _depth_ok(data: Any) -> bool:
-    stack = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            return False
-        if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
-    return True
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(name)  # NaN and Infinity are not JSON
-
-
-def _field(data: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, *,
-           optional: bool = False, limit: int = 200) -> Any:  # fmt: skip
-    """A field of the right type (bool is not a number here) and a sane size."""
-    value = data.get(key)
-    if value is None and optional:
-        return None
-    if isinstance(value, bool) and kind is not bool:
-        raise _Invalid(f"{where}: veld {key!r} heeft een verkeerd type")
-    if not isinstance(value, kind):
-        raise _Invalid(f"{where}: veld {key!r} ontbreekt of heeft een verkeerd type")
-    if isinstance(value, str | list) and len(value) > limit:
-        raise _Invalid(f"{where}: veld {key!r} is te lang")
-    return value
-
-
-def _ident(data: dict[str, Any], key: str, where: str, optional: bool = False) -> str | None:
-    value = _field(data, key, str, where, optional=optional)
-    if value is not None and not _ID.match(value):
-        raise _Invalid(f"{where}: veld {key!r} bevat tekens die niet mogen")
-    return value
-
-
-def _moment(data: dict[str, Any], key: str, where: str, optional: bool = False) -> None:
-    value = _field(data, key, str, where, optional=optional, limit=40)
-    if value is not None:
-        try:
-            datetime.fromisoformat(value)
-        except ValueError as exc:
-            raise _Invalid(f"{where}: veld {key!r} is geen geldige datum") from exc
-
-
-def _strings(data: dict[str, Any], key: str, where: str) -> None:
-    items = _field(data, key, list, where, limit=100)
-    if not all(isinstance(i, str) and len(i) <= 64 for i in items):
-        raise _Invalid(f"{where}: veld {key!r} moet een lijst met korte teksten zijn")
-
-
-def _check_profile(data: Any) -> Profile:
-    if not isinstance(data, dict):
-        raise _Invalid("het profiel ontbreekt")
-    where = "profiel"
-    _ident(data, "id", where)
-    if not _field(data, "name", str, where).strip():
-        raise _Invalid("profiel: de naam is leeg")
-    if _field(data, "beroepsgroep", str, where) not in BEROEPSGROEPEN:
-        raise _Invalid("profiel: onbekende beroepsgroep")
-    _moment(data, "created", where)
-    # Every other text or yes/no field of Profile, also ones added later, must have its type.
-    for name, spec in Profile.__dataclass_fields__.items():
-        kind = {"str": str, "bool": bool}.get(str(spec.type))
-        if kind is not None and name in data and name not in ("id", "name", "created"):
-            _field(data, name, kind, where)
-    return Profile.from_dict(data)
-
-
-def _check_attempt(data: Any, number: int, learner_id: str) -> Attempt:
-    where = f"poging {number}"
-    if not isinstance(data, dict):
-        raise _Invalid(f"{where} heeft een verkeerde vorm")
-    _ident(data, "id", where)
-    if _ident(data, "learner_id", where) != learner_id:
-        raise _Invalid(f"{where} hoort bij een andere deelnemer")
-    _ident(data, "scenario_id", where)
-    if _field(data, "content_version", int, where) < 0:
-        raise _Invalid(f"{where}: veld 'content_version' is negatief")
-    if data.get("mode") not in ("self", "team") or data.get("status") not in (
-        "busy", "finished", "stopped",
-    ):  # fmt: skip
-        raise _Invalid(f"{where}: onbekende manier van oefenen of status")
-    _moment(data, "started", where)
-    _moment(data, "finished", where, optional=True)
-    score = _field(data, "score", int, where, optional=True)
-    if score is not None and not 0 <= score <= 100:
-        raise _Invalid(f"{where}: de score ligt niet tussen 0 en 100")
-    _field(data, "position", str, where, optional=True)
-    _ident(data, "team_session_id", where, optional=True)
-    for i, answer in enumerate(_field(data, "answers", list, where, limit=200), start=1):
-        here = f"{where}, antwoord {i}"
-        if not isinstance(answer, dict):
-            raise _Invalid(f"{here} heeft een verkeerde vorm")
-        _field(answer, "step_id", str, here, limit=64)
-        _strings(answer, "option_ids", here)
-        _strings(answer, "ticked_tips", here)
-        _moment(answer, "at", here)
-        _field(answer, "reflection", str, here, optional=True, limit=20_000)
-    return Attempt.from_dict(data)
-
-
-def read_export(path: Path) -> tuple[Profile, list[Attempt]]:
-    """Read and check one export file; ExportError (Dutch) naming the file and the reason."""
-    profile, attempts, _ = read_export_with_scans(path)
-    return profile, attempts
-
-
-def read_export_with_scans(path: Path) -> tuple[Profile, list[Attempt], list[Scan]]:
-    """As read_export, with the Frustratiescan entries the file holds (often none)."""
-    try:
-        return _read_export(Path(path))
-    except _Invalid as reason:
-        raise ExportError(f"{Path(path).name} is geweigerd: {reason}.") from None
-
-
-def _read_export(path: Path) -> tuple[Profile, list[Attempt], list[Scan]]:
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise _Invalid("dit bestand bestaat niet") from None
-    except IsADirectoryError:
-        raise _Invalid("dit is een map, geen bestand") from None
-    except OSError as exc:
-        raise _Invalid(f"het kon niet worden gelezen ({os_reason(exc)})") from None
-    if len(raw) > MAX_BYTES:
-        raise _Invalid("het bestand is groter dan 10 MB; zo groot is een export van wijzer nooit")
-    try:
-        data = json.loads(raw.decode("utf-8-sig"), parse_constant=_reject_constant)
-    except (UnicodeDecodeError, ValueError):
-        raise _Invalid("het is geen geldig JSON-bestand") from None
-    except RecursionError:
-        raise _Invalid("het is te diep genest") from None
-    if not _depth_ok(data):
-        raise _Invalid("het is te diep genest")
-    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise _Invalid("het is geen exportbestand van wijzer")
-    version = data.get("version")
-    if type(version) is not int or version < 1:
-        raise _Invalid("het versienummer ontbreekt of klopt niet")
-    if version > EXPORT_VERSION:
-        raise _Invalid(
-            f"het is gemaakt met een nieuwere versie van wijzer (exportversie {version}). "
-            "Werk wijzer bij en probeer het opnieuw"
-        )
-    profile = _check_profile(data.get("profile"))
-    attempts = data.get("attempts")
-    if not isinstance(attempts, list) or len(attempts) > MAX_ATTEMPTS:
-        raise _Invalid("de lijst met pogingen ontbreekt of is te lang")
-    checked = [_check_attempt(a, i, profile.id) for i, a in enumerate(attempts, start=1)]
-    return profile, checked, _check_scans(data.get("scans", []), profile.id)
-
-
-def _check_scans(items: Any, learner_id: str) -> list[Scan]:
-    """The Frustratiescan entries of an export (absent unless the learner included them)."""
-    if not isinstance(items, list) or len(items) > MAX_ATTEMPTS:
-        raise _Invalid("de lijst met scans heeft een verkeerde vorm")
-    scans = [scan_of(item) for item in items]
-    for number, scan in enumerate(scans, start=1):
-        if scan is None or scan.learner_id != learner_id or not _ID.match(scan.id):
-            raise _Invalid(f"scan {number} heeft een verkeerde vorm")
-    return scans  # type: ignore[return-value]
+def _digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
 
 
 def import_files(store: ProgressStore, paths: Sequence[Path]) -> list[ImportResult]:
     """Check every file first; only when all are fine, merge them into the store.
 
-    Importing a file again adds nothing. Raises ExportError listing every refused file; the
-    store is then untouched.
+    Streams: the first pass checks one file at a time and keeps only a digest of its bytes; the
+    second reads each file again, makes sure it holds the bytes that were checked, and merges
+    it. Memory does not grow with the number of files (see bench/import.py). Importing a file
+    again adds nothing. Raises ExportError listing every refused file; the store is then
+    untouched. A file changed between the passes stops the import with a message saying how
+    many files went in already (importing again is safe).
     """
-    problems, checked = [], []
+    paths = [Path(p) for p in paths]
+    problems, digests = [], []
     for path in paths:
         try:
-            checked.append((Path(path), *read_export_with_scans(Path(path))))
-        except ExportError as exc:
-            problems.append(exc.message)
+            raw = read_bytes(path)
+            check_export(raw)
+            digests.append(_digest(raw))
+        except Refused as reason:
+            problems.append(refused(path, reason).message)
     if problems:
         lines = "\n".join(f"- {p}" for p in problems)
         raise ExportError(f"Er is niets geïmporteerd.\n{lines}")
-    results = []
-    for path, profile, attempts, scans in checked:
+    with deferred_dir_sync():  # one folder sync at the end: the import is confirmed then
+        return _merge(store, paths, digests)
+
+
+def _merge(store: ProgressStore, paths: list[Path], digests: list[bytes]) -> list[ImportResult]:
+    """The second pass of import_files: read each checked file again and merge it."""
+    results: list[ImportResult] = []
+    for path, digest in zip(paths, digests, strict=True):
+        try:
+            raw = read_bytes(path)
+            if _digest(raw) != digest:
+                raise Refused("het is veranderd tijdens het importeren")
+        except Refused as reason:
+            done = "is al 1 bestand" if len(results) == 1 else f"zijn al {len(results)} bestanden"
+            raise ExportError(
+                f"{refused(path, reason).message} Er {done} geïmporteerd. "
+                "Importeer opnieuw: dubbel importeren verandert niets."
+            ) from None
+        profile, attempts, scans = load_checked(raw)  # the very bytes checked in the first pass
         added = store.import_learner(profile, attempts)
         store.import_scans(profile.id, scans)
         results.append(ImportResult(path, profile, added, len(attempts)))

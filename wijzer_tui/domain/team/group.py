@@ -6,8 +6,12 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from wijzer_tui.domain.content.model import Step
+from wijzer_tui.domain.progress.records import check_fields
 
 InputMode = Literal["tally", "consensus"]
+
+# The one rule for what the group chose when votes are counted; shown on screen and in the summary.
+MAJORITY_RULE = "De groep kiest een optie als meer dan de helft van de deelnemers erop stemt."
 
 
 @dataclass
@@ -24,8 +28,10 @@ class TeamAgreement:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TeamAgreement:
-        """Build from stored data."""
-        return cls(str(data.get("who", "")), str(data["what"]), str(data.get("when", "")))
+        """Build from stored data; RecordError on a wrongly typed field."""
+        agreement = cls(data.get("who", ""), data["what"], data.get("when", ""))
+        check_fields(agreement, "een afspraak")
+        return agreement
 
 
 @dataclass
@@ -36,6 +42,9 @@ class GroupEntry:
     tallies: dict[str, int] = field(default_factory=dict)
     consensus: list[str] = field(default_factory=list)
     revealed: bool = False
+    # Attendees when the votes were counted (fixed at the reveal); 0 in sessions stored before
+    # the majority rule, which keep their old rule: every option with a vote.
+    people: int = 0
 
     def count(self, option_id: str) -> int:
         """The tally of one option (0 when nobody chose it)."""
@@ -48,30 +57,32 @@ class GroupEntry:
             "tallies": dict(self.tallies),
             "consensus": list(self.consensus),
             "revealed": self.revealed,
+            "people": self.people,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> GroupEntry:
-        """Build from stored data."""
-        mode = data.get("mode", "tally")
-        tallies = {str(k): int(v) for k, v in dict(data.get("tallies", {})).items() if int(v) > 0}
-        return cls(
-            mode="consensus" if mode == "consensus" else "tally",
-            tallies=tallies,
-            consensus=[str(i) for i in data.get("consensus", [])],
-            revealed=bool(data.get("revealed", False)),
-        )
+        """Build from stored data; RecordError on a wrongly typed field."""
+        fields = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        entry = cls(**fields)
+        check_fields(entry, "een stap van de sessie")
+        entry.tallies = {k: v for k, v in entry.tallies.items() if v > 0}
+        return entry
 
 
 def group_choice(step: Step, entry: GroupEntry) -> list[str]:
     """The group's answer to a step, as option ids.
 
-    Tallies: choose takes every option with a count above 0; decide takes the one option with
-    the most votes (empty while nobody voted or two options tie). Consensus: the chosen ids.
+    Tallies: every option more than half of the attendees voted for (MAJORITY_RULE), so one
+    dissenting vote never speaks for the group; at a decide step that is at most one option.
+    Consensus: the chosen ids. Entries without `people` (older sessions) keep the old rule:
+    choose takes every option with a vote, decide the one with the most votes.
     """
     known = [o.id for o in step.options]
     if entry.mode == "consensus":
         return [i for i in known if i in entry.consensus]
+    if entry.people:
+        return [i for i in known if entry.count(i) * 2 > entry.people]
     counted = [i for i in known if entry.count(i) > 0]
     if step.kind != "decide" or not counted:
         return counted

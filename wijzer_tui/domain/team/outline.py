@@ -1,5 +1,5 @@
 """The outline of a team session and its words: its pages in order, their Dutch titles, dates
-and how many people there are. No session state lives here (see team.py)."""
+and how many people there are. No session state lives here (see session.py)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,11 @@ PAGE_TITLES = {
     "agreements": "Afspraken (wie · wat · wanneer)",
     "summary": "Overzicht van de sessie",
 }
-STEP_TITLES = {"choose": "Wat doe je?", "decide": "De casus gaat verder", "reflect": "Reflectie"}
+STEP_TITLES = {
+    "choose": "Wat doen jullie?",
+    "decide": "De casus gaat verder",
+    "reflect": "Reflectie",
+}
 
 
 def page_title(scenario: Scenario, section: str) -> str:

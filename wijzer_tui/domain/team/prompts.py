@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from wijzer_tui.domain.content.model import Scenario
+from wijzer_tui.domain.content.model import Scenario, Step
 
 HET_GESPREK_SOURCE = (
     "Het Gesprek, uit: Huiselijk geweld en de samenwerking tussen veiligheid en zorg "
@@ -43,3 +43,25 @@ def discussion_prompts(scenario: Scenario, all_scenarios: Sequence[Scenario]) ->
         source = f"{WIJZER}, frustratie {reflection.number}: {reflection.title}"
         groups.append(PromptGroup("Tips uit de wijzer om samen te reflecteren", tips, source))
     return groups
+
+
+# The self-study instructions in choose prompts; on a shared screen the group question replaces them.
+SELF_STUDY_INSTRUCTIONS = ("Welke acties zou jij nemen?", "Kies er zoveel als je wilt.")
+GROUP_QUESTIONS = {
+    "choose": "Wat doen jullie? Welke acties zouden jullie nemen? Kies er zoveel als jullie willen.",
+    "decide": "Wat doen jullie? Kies samen één vervolgstap.",
+}
+
+
+def group_question(step: Step) -> tuple[str, str]:
+    """What a shared screen shows above the options: the case's context, then a question to the
+    group ("Wat doen jullie?"); the case's own prompt is written for one self-study learner."""
+    question = GROUP_QUESTIONS.get(step.kind)
+    if question is None:
+        return "", step.prompt
+    prompt = " ".join(step.prompt.split())
+    if step.kind == "decide":
+        return f"Uit de casus: {prompt}", question
+    for sentence in SELF_STUDY_INSTRUCTIONS:
+        prompt = prompt.replace(sentence, "")
+    return " ".join(prompt.split()), question

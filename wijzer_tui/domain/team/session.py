@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
 from wijzer_tui.domain.content.model import Scenario, Step
 from wijzer_tui.domain.content.scoring import scenario_score
 from wijzer_tui.domain.errors import WijzerError
 from wijzer_tui.domain.progress.people import fold
-from wijzer_tui.domain.progress.records import clean_label, new_id, now_iso
+from wijzer_tui.domain.progress.records import check_fields, clean_label, new_id, now_iso
 from wijzer_tui.domain.team.group import GroupEntry, InputMode, TeamAgreement, group_choice
-from wijzer_tui.domain.team.outline import people_text, today
+from wijzer_tui.domain.team.outline import attendee_count, people_text, today
 
 SessionStatus = Literal["busy", "finished"]
 DEFAULT_MINUTES = 5
@@ -24,6 +25,23 @@ class TeamError(WijzerError):
     """Something the facilitator tried does not fit the session (Dutch message)."""
 
     title = "Teamtraining"
+
+
+def parse_dutch_date(text: str, *, latest: str | None = None) -> str:
+    """A typed date as dd-mm-jjjj (also d-m-jjjj) → YYYY-MM-DD; not after `latest` (default
+    today). Raises TeamError in Dutch."""
+    latest = latest or today()
+    parts = text.strip().replace("/", "-").replace(".", "-").split("-")
+    try:
+        if len(parts) != 3 or len(parts[2]) != 4:
+            raise ValueError(text)
+        day, month, year = (int(p) for p in parts)
+        parsed = date(year, month, day).isoformat()
+    except ValueError:
+        raise TeamError("Vul de datum in als dd-mm-jjjj, bijvoorbeeld 12-03-2026.") from None
+    if parsed > latest:
+        raise TeamError("Deze datum ligt in de toekomst. Vul de dag in waarop de sessie was.")
+    return parsed
 
 
 @dataclass
@@ -60,11 +78,15 @@ class TeamSession:
         attendees: list[str],
         timer_minutes: int = DEFAULT_MINUTES,
         links: dict[str, str] | None = None,
+        when: str | None = None,
     ) -> TeamSession:
         """A fresh session for `scenario`, dated today; names are cleaned and checked.
 
-        `links` maps attendee names to linked learner ids ("" for someone new)."""
+        `links` maps attendee names to linked learner ids ("" for someone new); `when` is the
+        session's date (YYYY-MM-DD) when it was held earlier."""
         session = cls(new_id(), scenario.id, scenario.content_version)
+        if when:
+            session.date = when
         session.team, session.organisation = clean_label(team), clean_label(organisation)
         links = links or {}
         for name in attendees:
@@ -94,6 +116,7 @@ class TeamSession:
         if same:
             raise TeamError(f"Deze persoon staat al bij de deelnemers, als {same[0]}.")
         self.attendees.append(cleaned)
+        self._recount_open_entries()
         if learner_id is not None:
             self.links[cleaned] = learner_id
         return cleaned
@@ -112,6 +135,13 @@ class TeamSession:
             raise TeamError("Er moet minstens één deelnemer blijven.")
         self.attendees.remove(name)
         self.links.pop(name, None)
+        self._recount_open_entries()
+
+    def _recount_open_entries(self) -> None:
+        """A late (or removed) attendee changes what a majority is, until the reveal fixes it."""
+        for entry in self.entries.values():
+            if not entry.revealed and entry.people:
+                entry.people = len(self.attendees)
 
     def set_minutes(self, minutes: int) -> None:
         """The discussion time per step, 1 to 60 minutes."""
@@ -131,6 +161,7 @@ class TeamSession:
             raise TeamError("Deze stap is al onthuld. De keuzes liggen vast.")
         if self.status == "finished":
             raise TeamError("Deze sessie is afgerond.")
+        entry.people = len(self.attendees)
         return entry
 
     def set_mode(self, step: Step, mode: InputMode) -> None:
@@ -178,10 +209,11 @@ class TeamSession:
             return
         self._open_entry(step)
         if not group_choice(step, entry):
-            if step.kind == "decide" and entry.mode == "tally" and entry.tallies:
+            if entry.mode == "tally" and entry.tallies:
                 raise TeamError(
-                    "Het staat gelijk. Kies samen één vervolgkeuze: verander een stem, "
-                    "of kies met c voor één gezamenlijke keuze."
+                    f"Geen optie heeft een meerderheid: meer dan de helft van de "
+                    f"{attendee_count(len(self.attendees))}. Verander een stem, of kies "
+                    "samen met Enter."
                 )
             raise TeamError(
                 "Vul eerst de keuze van de groep in: stemmen of één gezamenlijke keuze."
@@ -264,34 +296,17 @@ class TeamSession:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TeamSession:
-        """Build from stored data; raises KeyError, TypeError or ValueError on a wrong shape."""
-        status = data.get("status", "busy")
-        if status not in ("busy", "finished"):
-            raise ValueError(f"unknown status {status!r}")
-        links = data.get("links", {})
-        if not isinstance(links, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in links.items()
-        ):
-            raise ValueError("links must map names to learner ids")
-        return cls(
-            id=str(data["id"]),
-            scenario_id=str(data["scenario_id"]),
-            content_version=int(data["content_version"]),
-            team=str(data.get("team", "")),
-            organisation=str(data.get("organisation", "")),
-            date=str(data.get("date", "")),
-            attendees=[str(a) for a in data["attendees"]],
-            links=dict(links),
-            entries={str(k): GroupEntry.from_dict(v) for k, v in data["entries"].items()},
-            agreements=[TeamAgreement.from_dict(a) for a in data.get("agreements", [])],
-            position=str(data.get("position", "intro")),
-            status=status,
-            timer_minutes=int(data.get("timer_minutes", DEFAULT_MINUTES)),
-            created=str(data.get("created", "")),
-            updated=str(data.get("updated", "")),
-            finished=data.get("finished"),
-            agreement_draft=agreement_draft_of(data.get("agreement_draft")),
-        )
+        """Build from stored data, every field type-checked; raises KeyError, TypeError
+        (RecordError, naming the field), ValueError or AttributeError on a wrong shape."""
+        fields = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        fields["attendees"] = data["attendees"]
+        fields["entries"] = {k: GroupEntry.from_dict(v) for k, v in data["entries"].items()}
+        fields["agreements"] = [TeamAgreement.from_dict(a) for a in data.get("agreements", [])]
+        # A draft is never worth an error: a wrongly shaped one is dropped, not the session.
+        fields["agreement_draft"] = agreement_draft_of(data.get("agreement_draft"))
+        session = cls(**fields)
+        check_fields(session, "de sessie")
+        return session
 
 
 def agreement_draft_of(data: Any) -> dict[str, Any]:

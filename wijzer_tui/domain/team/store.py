@@ -14,7 +14,14 @@ from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.progress.damage import recheck_and_set_aside
 from wijzer_tui.domain.progress.paths import ensure_private_dir
 from wijzer_tui.domain.progress.people import attendee_profile_id, same_person
-from wijzer_tui.domain.progress.records import SCHEMA_VERSION, Answer, Attempt, Profile, now_iso
+from wijzer_tui.domain.progress.records import (
+    SCHEMA_VERSION,
+    Answer,
+    Attempt,
+    Profile,
+    RecordError,
+    now_iso,
+)
 from wijzer_tui.domain.progress.storage import DamagedFileError, WijzerDB, locked_db, open_db
 from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.domain.team.group import InputMode
@@ -32,6 +39,8 @@ def _session_of(path: Path, db: WijzerDB) -> TeamSession:
         raise DamagedFileError(path, "de sessie ontbreekt")
     try:
         session = TeamSession.from_dict(docs[0])
+    except RecordError as exc:
+        raise DamagedFileError(path, str(exc)) from exc
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DamagedFileError(path, "de sessie is onvolledig") from exc
     if session.id != path.stem:

@@ -13,8 +13,9 @@ from wijzer_tui.domain.errors import ExportError, StoreError
 from wijzer_tui.domain.progress.paths import ensure_private_dir
 from wijzer_tui.domain.progress.people import slug
 from wijzer_tui.domain.progress.storage import write_atomic
-from wijzer_tui.domain.team.group import GroupEntry, group_choice
+from wijzer_tui.domain.team.group import MAJORITY_RULE, GroupEntry, group_choice
 from wijzer_tui.domain.team.outline import dutch_date
+from wijzer_tui.domain.team.prompts import group_question
 from wijzer_tui.domain.team.session import TeamSession
 
 Verdict = Literal["in_line", "against", "neutral", "missed", "not_chosen"]
@@ -28,7 +29,7 @@ VERDICT_LABELS: dict[Verdict, str] = {
     "not_chosen": "Niet gekozen",
 }
 TEAM_SCORE_RULE = (
-    "Een optie telt als gekozen zodra iemand erop stemde. Elke gekozen tip telt voor één punt, "
+    f"{MAJORITY_RULE} Elke gekozen tip telt voor één punt, "
     "elke afgeraden keuze kost één punt. De score is dat saldo gedeeld door het "
     "aantal tips in de stap (nooit lager dan 0%)."
 )
@@ -51,10 +52,9 @@ class OptionRow:
 
 
 def tally_text(entry: GroupEntry, row: OptionRow) -> str:
-    """What stands beside an option: its votes, or whether the group chose it together."""
-    if entry.mode == "consensus":
-        return "gekozen" if row.chosen else "–"
-    return f"{row.count}×"
+    """What stands beside an option: its votes, also when the group chose together afterwards
+    ("–" when no votes were counted at all)."""
+    return f"{row.count}×" if entry.tallies else "–"
 
 
 def choose_rows(scenario: Scenario, step: Step, entry: GroupEntry) -> list[OptionRow]:
@@ -129,17 +129,23 @@ def _step_markdown(scenario: Scenario, session: TeamSession, step: Step) -> list
     lines = [f"## {step.title}", ""]
     if step.situation:
         lines += [" ".join(step.situation.split()), ""]
-    lines += [f"**{' '.join(step.prompt.split())}**", ""]
+    context, question = group_question(step)
+    lines += [*([context, ""] if context else []), f"**{' '.join(question.split())}**", ""]
     if step.kind == "reflect":
         return [*lines, "Besproken in de groep.", ""]
     if not entry.revealed:
         return [*lines, "Nog niet onthuld.", ""]
-    how = "in overeenstemming" if entry.mode == "consensus" else "met stemmen"
+    # "De groep koos {how}." ends every step's table, with the rule when votes decided.
+    how = (
+        "in overeenstemming" if entry.mode == "consensus" else f"met stemmen. {MAJORITY_RULE[:-1]}"
+    )
     if step.kind == "choose":
         lines += ["| Stemmen | Actie | Uit de wijzer |", "| ---: | --- | --- |"]
         for row in choose_rows(scenario, step, entry):
             label = VERDICT_LABELS[row.verdict]
-            if row.verdict == "against" or (row.verdict == "not_chosen" and row.note):
+            if row.verdict == "against":  # the note names who advises against it
+                label = f"✗ {row.note}"
+            elif row.verdict == "not_chosen" and row.note:
                 label += f" · {row.note}"
             lines.append(f"| {tally_text(entry, row)} | {_cell(row.text)} | {label} |")
         lines += ["", f"De groep koos {how}."]
@@ -223,7 +229,7 @@ def save_markdown(path: Path, content: str, *, make_folder: bool = False) -> Pat
     if not path.parent.is_dir():
         raise ExportError(f"De map {path.parent} bestaat niet. Kies een andere plek.")
     try:
-        write_atomic(path, content.encode("utf-8"))
+        write_atomic(path, content.encode("utf-8"))  # pragma: no mutate (codec names ignore case)
     except StoreError as exc:
         raise ExportError(f"Het overzicht kon niet worden opgeslagen als {path}.") from exc
     return path
