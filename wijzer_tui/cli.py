@@ -111,7 +111,10 @@ NO_TERMINAL = (
 
 
 def has_terminal() -> bool:
-    """True when both standard input and output are a terminal: the TUI can be used."""
+    """True when both standard input and output are a terminal, or when `wijzer serve` runs the
+    app in a browser tab (textual-serve names its web driver): the TUI can be used."""
+    if os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver"):
+        return True
     return (
         sys.stdin is not None
         and sys.stdout is not None
