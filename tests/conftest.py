@@ -27,3 +27,12 @@ def progress_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "voortgang"
     monkeypatch.setenv("WIJZER_PROGRESS_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own cache folder (scenario cache): never the user's, never shared
+    between parallel workers."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder

@@ -125,7 +125,7 @@ async def test_agreements_from_team_sessions_show_per_scenario(tmp_path: Path) -
         "content_version": 1,
         "attendees": ["Anna"],
         "entries": {},
-        "schema_version": 1,
+        "schema_version": 1,  # as TeamStore writes it: every wijzer document carries one
     }
     (teams / "s1.json").write_text(json.dumps({"session": {"1": session}}), encoding="utf-8")
     app = OverviewApp(tmp_path)

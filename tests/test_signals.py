@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import re
 import signal
 import struct
 import subprocess
@@ -18,6 +19,9 @@ import pytest
 from test_drafts import REFLECT, busy_at
 
 from wijzer_tui.domain.progress.store import ProgressStore
+
+# "esc" then "Naar start" with only styling (escape sequences) and spaces between them.
+FOCUSED_TEXT_FOOTER = re.compile(rb"esc(?:\x1b\[[0-9;?]*[A-Za-z]|\s)*Naar start")
 
 
 class Terminal:
@@ -59,6 +63,16 @@ class Terminal:
                 raise AssertionError(f"{text!r} did not appear on the screen")
             time.sleep(0.02)
 
+    def wait_for_pattern(
+        self, pattern: re.Pattern[bytes], start: int = 0, timeout: float = 60
+    ) -> None:
+        """Wait until `pattern` matches the output after byte `start`."""
+        deadline = time.monotonic() + timeout
+        while not pattern.search(self.output, start):
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                raise AssertionError(f"{pattern.pattern!r} did not appear on the screen")
+            time.sleep(0.02)
+
     def type(self, text: str) -> None:
         os.write(self.master, text.encode())
 
@@ -85,9 +99,9 @@ def at_reflection(tmp_path: Path):
         start = len(terminal.output)
         terminal.type("v")  # Verder waar je was
         terminal.wait_for("Reflectie", start)  # the resumed part, not home or a dialog
-        terminal.wait_for(
-            "esc", start
-        )  # the footer of a focused text box: q is text, Esc goes home
+        # The footer of a focused text box: q is text, so "esc Naar start". Not "esc" alone:
+        # home's footer ("Frustratiescan") holds it too, and may be redrawn after the key.
+        terminal.wait_for_pattern(FOCUSED_TEXT_FOOTER, start)
         time.sleep(0.5)  # let the focus settle before the first key (a loaded CI machine)
         yield terminal, store, learner_id, attempt_id
     finally:

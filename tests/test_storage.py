@@ -172,3 +172,36 @@ def test_a_lock_that_cannot_be_taken_raises_dutch_store_error(
     with pytest.raises(StoreError, match=words), locked_db(tmp_path / "x.json") as db:
         db.table("t").insert(doc(n=1))
     assert not (tmp_path / "x.json").exists()
+
+
+def test_changes_made_in_place_are_written_and_failed_blocks_leave_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "x.json"
+    with locked_db(path) as db:
+        db.table("t").insert(doc(xs=[1]))
+        db.table("u").insert(doc(n=1))
+    # TinyDB's update with a function changes the stored document itself, not a copy.
+    with locked_db(path) as db:
+        db.table("t").update(lambda d: d["xs"].append(2), doc_ids=[1])
+    assert read_data(path)["t"]["1"]["xs"] == [1, 2]
+    assert read_data(path)["u"]["1"]["n"] == 1
+    # A block that raises writes nothing, and its change is not written by the next block.
+    with pytest.raises(RuntimeError), locked_db(path) as db:
+        db.table("t").update(lambda d: d["xs"].append(3), doc_ids=[1])
+        raise RuntimeError("stop")
+    with locked_db(path) as db:
+        db.table("u").update({"n": 2}, doc_ids=[1])
+    assert read_data(path)["t"]["1"]["xs"] == [1, 2]
+    assert read_data(path)["u"]["1"]["n"] == 2
+
+
+def test_one_locked_block_is_one_atomic_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "x.json"
+    writes: list[bytes] = []
+    monkeypatch.setattr(storage, "write_atomic", lambda p, payload: writes.append(payload))
+    with locked_db(path) as db:
+        db.table("profile").insert(doc(name="Anna"))
+        db.table("attempts").insert_multiple([doc(n=1), doc(n=2)])
+    assert len(writes) == 1
+    assert set(json.loads(writes[0])) == {"profile", "attempts"}

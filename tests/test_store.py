@@ -14,12 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
-from tinydb import where
+from tinydb import TinyDB, where
 
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.progress import paths, storage
 from wijzer_tui.domain.progress.records import SCHEMA_VERSION, Answer, Attempt, Profile
-from wijzer_tui.domain.progress.storage import locked_db, open_db, read_data
+from wijzer_tui.domain.progress.storage import locked, locked_db, read_data
 from wijzer_tui.domain.progress.store import ProgressStore
 
 WRITER = Path(__file__).with_name("store_writer.py")
@@ -165,11 +165,19 @@ def test_learner_files_are_tinydb_files(store: ProgressStore) -> None:
     anna = store.create_profile("Anna", "politie")
     attempt = store.start_attempt(anna.id, "regie", 1)
     store.save_answer(anna.id, attempt.id, Answer("s1"))
-    db = open_db(learner_file(store, anna.id))
-    assert db.table("profile").all()[0]["name"] == "Anna"
-    (doc,) = db.table("attempts").search(where("id") == attempt.id)
+    # A plain TinyDB, as a maintainer would open it, reads the file wijzer wrote.
+    with TinyDB(learner_file(store, anna.id), access_mode="r") as db:
+        assert db.table("profile").all()[0]["name"] == "Anna"
+        (doc,) = db.table("attempts").search(where("id") == attempt.id)
     assert doc["answers"][0]["step_id"] == "s1"
     assert doc["schema_version"] == SCHEMA_VERSION
+    # And wijzer reads what a plain TinyDB writes (under the lock, as another window would).
+    with locked(learner_file(store, anna.id)), TinyDB(learner_file(store, anna.id)) as db:
+        db.table("attempts").update({"position": "elders"}, doc_ids=[doc.doc_id])
+    assert store.attempt(anna.id, attempt.id).position == "elders"
+    store.save_answer(anna.id, attempt.id, Answer("s2"))
+    assert [a.step_id for a in store.attempt(anna.id, attempt.id).answers] == ["s1", "s2"]
+    assert store.attempt(anna.id, attempt.id).position == "elders"
 
 
 def test_changes_by_another_writer_are_kept(store: ProgressStore) -> None:
@@ -279,7 +287,10 @@ def damage(store: ProgressStore, content: str | bytes) -> tuple[Path, bytes]:
 
 
 def healthy_learner_doc(**changes: object) -> dict:
-    profile = Profile(id="a" * 32, name="Anna", beroepsgroep="politie").to_dict()
+    # A fixed creation time: the test ids below must not change between runs (pytest-xdist).
+    profile = Profile(
+        id="a" * 32, name="Anna", beroepsgroep="politie", created="2026-03-01T10:00:00+00:00"
+    ).to_dict()
     return {"profile": {"1": {**profile, "schema_version": SCHEMA_VERSION, **changes}}}
 
 
@@ -299,6 +310,16 @@ def healthy_learner_doc(**changes: object) -> dict:
                 "attempts": {"1": {"id": "x", "status": "weird", "schema_version": 1}},
             }
         ),
+    ],
+    ids=[
+        "cut-off",
+        "empty",
+        "not-utf8",
+        "list",
+        "no-profile",
+        "profile-without-id",
+        "profile-of-another-learner",
+        "attempt-with-unknown-status",
     ],
 )
 def test_damaged_file_is_set_aside_with_a_warning(store: ProgressStore, content: str) -> None:

@@ -19,8 +19,9 @@ from team_fixtures import (
 from wijzer_tui.cli import main
 from wijzer_tui.domain.content.scoring import scenario_score
 from wijzer_tui.domain.team.group import GroupEntry, group_choice
+from wijzer_tui.domain.team.outline import sections
 from wijzer_tui.domain.team.prompts import HET_GESPREK, discussion_prompts
-from wijzer_tui.domain.team.session import TeamError, TeamSession, sections
+from wijzer_tui.domain.team.session import TeamError, TeamSession
 from wijzer_tui.domain.team.store import TeamStore, TeamTraining
 from wijzer_tui.widgets.timer import Countdown, clock_text
 

@@ -5,14 +5,8 @@ from __future__ import annotations
 import pytest
 from team_fixtures import CHOOSE, DECIDE, TIPS, TRUST, new_session
 
-from wijzer_tui.domain.team.session import (
-    TeamError,
-    TeamSession,
-    attendee_count,
-    page_title,
-    people_text,
-    sections,
-)
+from wijzer_tui.domain.team.outline import attendee_count, page_title, people_text, sections
+from wijzer_tui.domain.team.session import TeamError, TeamSession
 
 
 def refusal(action) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from team_fixtures import CHOOSE, TIPS, TRUST, new_session, played
+from tinydb import TinyDB
 
 from wijzer_tui.domain.content.scoring import scenario_score
 from wijzer_tui.domain.errors import StoreError
@@ -41,6 +42,29 @@ def test_a_saved_session_is_private_and_readable_for_the_coordinators(tmp_path: 
         "Kennismaking plannen", "Wijkteam Noord", "vertrouwen", session.date,
     )  # fmt: skip
     assert (agreement.organisation, agreement.session_id) == ("Gemeente Zuid", session.id)
+
+
+def test_a_session_file_is_a_plain_tinydb_file(tmp_path: Path) -> None:
+    store = TeamStore(tmp_path)
+    session = new_session()
+    store.save(session)
+    with TinyDB(tmp_path / "teams" / f"{session.id}.json", access_mode="r") as db:
+        (doc,) = db.table("session").all()
+    assert (doc["id"], doc["attendees"]) == (session.id, session.attendees)
+
+
+def test_saving_over_a_damaged_session_file_sets_it_aside_first(tmp_path: Path) -> None:
+    store = TeamStore(tmp_path)
+    session = new_session()
+    store.save(session)
+    path = tmp_path / "teams" / f"{session.id}.json"
+    path.write_text('{"session": {"1": {"id": "ander", "schema_version": 1}}}')
+    session.add_attendee("Cas")
+    store.save(session)
+    (kept,) = path.parent.glob("*.beschadigd-*.json")
+    assert "ander" in kept.read_text()
+    assert "beschadigd" in store.warnings[0]
+    assert TeamStore(tmp_path).load(session.id).attendees == [*session.attendees]
 
 
 def test_a_session_resumes_exactly_where_it_was(tmp_path: Path) -> None:

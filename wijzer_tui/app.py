@@ -10,11 +10,11 @@ from textual.app import App
 from textual.binding import Binding
 
 from wijzer_tui import __version__
-from wijzer_tui.domain.content.loader import load_scenarios
 from wijzer_tui.domain.content.model import Scenario
 from wijzer_tui.domain.errors import WijzerError
 from wijzer_tui.domain.progress.paths import resolve_progress_dir
 from wijzer_tui.domain.progress.records import Profile
+from wijzer_tui.domain.progress.scenario_cache import shipped_scenarios
 from wijzer_tui.domain.progress.store import ProgressStore
 
 
@@ -138,7 +138,7 @@ class WijzerApp(App[None]):
 
 def create_app(progress_dir: str | None = None, *, start: str = "self") -> WijzerApp:
     """Load scenarios and the progress store and build the app. Raises WijzerError in Dutch."""
-    scenarios = load_scenarios()
+    scenarios = shipped_scenarios()
     folder, reason = resolve_progress_dir(progress_dir)
     store = ProgressStore(Path(folder))
     return WijzerApp(scenarios, store, progress_reason=f"{folder} ({reason})", start=start)

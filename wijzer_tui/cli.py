@@ -111,9 +111,9 @@ NO_TERMINAL = (
 
 
 def has_terminal() -> bool:
-    """True when the TUI can be used: both standard input and output are a terminal, or a
-    browser tab of `wijzer serve` drives the app (textual-serve's web driver, over pipes)."""
-    if os.environ.get("TEXTUAL_DRIVER", "").endswith("web_driver:WebDriver"):
+    """True when both standard input and output are a terminal, or when `wijzer serve` runs the
+    app in a browser tab (textual-serve names its web driver): the TUI can be used."""
+    if os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver"):
         return True
     return (
         sys.stdin is not None

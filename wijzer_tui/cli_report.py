@@ -173,7 +173,7 @@ def run_report(args: argparse.Namespace) -> int:
 
 def _make_report(args: argparse.Namespace) -> int:
     """Build the report, write or print it; the number of learners it shows."""
-    from wijzer_tui.domain.content.loader import load_scenarios
+    from wijzer_tui.domain.progress.scenario_cache import shipped_scenarios
     from wijzer_tui.domain.reports.agreements import load_team_agreements
     from wijzer_tui.domain.reports.grid import (
         SORT_LABELS,
@@ -183,7 +183,7 @@ def _make_report(args: argparse.Namespace) -> int:
     )
 
     store = _store(args.progress_dir)
-    scenarios = load_scenarios()
+    scenarios = shipped_scenarios()  # no YAML when the cache is current
     if args.sort not in SORT_LABELS and args.sort not in {s.id for s in scenarios}:
         keys = ", ".join([*SORT_LABELS, *(s.id for s in scenarios)])
         raise WijzerError(f"Onbekende sortering {args.sort!r}. Kies uit: {keys}.")

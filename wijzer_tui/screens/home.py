@@ -36,6 +36,9 @@ RESTART = (
 class HomeScreen(BaseScreen):
     """The start page of a learner."""
 
+    # Focus the list straight away: focusing the scroll area first and then moving on restyled
+    # the screen twice before its first frame (bench/startup.py).
+    AUTO_FOCUS = "#scenario-list"
     BINDINGS = [
         Binding("v", "resume", "Verder waar je was", show=False),
         Binding("r", "results", "Mijn resultaten"),
@@ -61,11 +64,8 @@ class HomeScreen(BaseScreen):
             yield Static("w: ander profiel · i: over wijzer", classes="muted")
         yield Footer(compact=True)
 
-    def on_mount(self) -> None:
-        self.refresh_standings()
-        self.query_one("#scenario-list").focus()
-
     def on_screen_resume(self) -> None:
+        # Also the first time the screen is shown, so on_mount need not read the store too.
         self.refresh_standings()
 
     def refresh_standings(self) -> None:

@@ -45,7 +45,7 @@ from wijzer_tui.domain.reports.grid import (
     summarise,
 )
 from wijzer_tui.domain.reports.scan_report import SCAN_NOTE, group_lines, read_scans, scan_groups
-from wijzer_tui.domain.team.session import attendee_count
+from wijzer_tui.domain.team.outline import attendee_count
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.widgets.dutch_select import DutchSelect
 

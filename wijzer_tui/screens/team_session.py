@@ -13,8 +13,9 @@ from textual.markup import escape
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from wijzer_tui.domain.errors import WijzerError
+from wijzer_tui.domain.team.outline import attendee_count, page_title
 from wijzer_tui.domain.team.prompts import discussion_prompts
-from wijzer_tui.domain.team.session import TeamError, TeamSession, attendee_count, page_title
+from wijzer_tui.domain.team.session import TeamError, TeamSession
 from wijzer_tui.domain.team.store import TeamTraining
 from wijzer_tui.screens.attendee_link import learners_here
 from wijzer_tui.screens.base import BaseScreen
@@ -35,6 +36,8 @@ LETTER_ACTIONS = {
 
 class TeamSessionScreen(BaseScreen):
     """One page at a time; every change is saved at once (see TeamTraining)."""
+
+    CSS_PATH = "team.tcss"  # loaded on first use: keeps self-study start-up fast
 
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (60, "-wide-enough"), (110, "-large")]
     VERTICAL_BREAKPOINTS = [(0, "-too-low"), (18, "-high-enough"), (34, "-tall")]

@@ -13,15 +13,8 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, St
 from textual.widgets.option_list import Option
 
 from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.team.session import (
-    DEFAULT_MINUTES,
-    TeamSession,
-    attendee_count,
-    dutch_date,
-    page_title,
-    parse_dutch_date,
-    today,
-)
+from wijzer_tui.domain.team.outline import attendee_count, dutch_date, page_title, today
+from wijzer_tui.domain.team.session import DEFAULT_MINUTES, TeamSession, parse_dutch_date
 from wijzer_tui.domain.team.store import TeamStore, TeamTraining
 from wijzer_tui.screens.attendee_link import (
     PICK_HINT,
@@ -46,6 +39,8 @@ INTRO = (
 
 class TeamSetupScreen(BaseScreen):
     """Start a new team session, or continue one that is still busy."""
+
+    CSS_PATH = "team.tcss"  # loaded on first use: keeps self-study start-up fast
 
     BINDINGS = [
         Binding("ctrl+b", "begin", "Beginnen"),

@@ -15,8 +15,8 @@ from wijzer_tui.domain.content.feedback import against_count_text
 from wijzer_tui.domain.content.model import Scenario, Step
 from wijzer_tui.domain.content.scoring import decide_outcome
 from wijzer_tui.domain.team.group import GroupEntry, group_choice
+from wijzer_tui.domain.team.outline import attendee_count
 from wijzer_tui.domain.team.prompts import group_question
-from wijzer_tui.domain.team.session import attendee_count
 from wijzer_tui.domain.team.summary import (
     TEAM_SCORE_RULE,
     VERDICT_LABELS,

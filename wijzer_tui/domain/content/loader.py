@@ -19,6 +19,7 @@ from wijzer_tui.domain.content.model import (
     Step,
     Tip,
 )
+from wijzer_tui.domain.content.scenario_dir import default_scenario_dir
 from wijzer_tui.domain.content.yaml_source import FieldPath, Problem, YamlSource, read_yaml
 from wijzer_tui.domain.errors import ScenarioError
 
@@ -35,13 +36,6 @@ STEP_FIELDS = {
     "reflect": {"id", "kind", "title", "question", "tips"},
 }
 TYPE_NAMES = {str: "tekst", int: "een geheel getal", list: "een lijst", dict: "een groep velden"}
-
-
-def default_scenario_dir() -> Path:
-    """The shipped scenarios: inside the installed package, else the checkout's scenarios/ folder."""
-    package = Path(__file__).resolve().parents[2]  # wijzer_tui/domain/content/loader.py
-    installed = package / "_scenarios"
-    return installed if installed.is_dir() else package.parent / "scenarios"
 
 
 def scenario_files(paths: Iterable[Path]) -> list[Path]:

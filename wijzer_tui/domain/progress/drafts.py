@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 DRAFTS = "drafts"
+REMOVE = object()  # a change value that removes the key from the attempt's document
 
 
 def clean_draft(draft: Any) -> dict[str, Any]:
@@ -35,3 +36,10 @@ def drafts_of(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
         return {}
     drafts = {str(k): clean_draft(v) for k, v in stored.items()}
     return {step_id: draft for step_id, draft in drafts.items() if draft}
+
+
+def without_draft(doc: dict[str, Any], step_id: str) -> dict[str, Any]:
+    """The change that removes one step's draft (and the key when no draft is left)."""
+    drafts = drafts_of(doc)
+    drafts.pop(step_id, None)
+    return {DRAFTS: drafts or REMOVE}

@@ -17,7 +17,7 @@ from typing import Any
 from wijzer_tui.domain.content.model import Scenario
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.progress.records import SCHEMA_VERSION, local_date, new_id, now_iso
-from wijzer_tui.domain.progress.storage import Data, locked_db
+from wijzer_tui.domain.progress.storage import WijzerDB, locked_db
 
 TABLE = "scans"
 LOWEST, HIGHEST = 1, 5
@@ -101,10 +101,9 @@ def scan_of(doc: Any) -> Scan | None:
     return Scan(scan_id, learner_id, dict(ratings), moment, at, after)  # type: ignore[arg-type]
 
 
-def scans_in(data: Data | None) -> list[Scan]:
-    """The well-formed scans of a parsed learner file, oldest first."""
-    docs = (data or {}).get(TABLE, {})
-    scans = [s for s in map(scan_of, docs.values()) if s is not None]
+def scans_in(db: WijzerDB) -> list[Scan]:
+    """The well-formed scans of a learner file, oldest first (none for a missing file)."""
+    scans = [s for s in map(scan_of, db.table(TABLE).all()) if s is not None]
     return sorted(scans, key=lambda s: s.at)
 
 

@@ -1,34 +1,41 @@
-"""Crash-safe TinyDB files: checks, migrations, inter-process locks and fast locked edits.
+"""Crash-safe TinyDB files: one custom TinyDB `Storage` with checks, migrations, locks and
+atomic writes. Every learner and team file is read and written through TinyDB on it.
 
-Reusable by every store (learners, team sessions). Rules:
+Rules (kept by `WijzerStorage`, `open_db` and `locked_db`):
 
-- Writes go through `paths.write_atomic` (temp file, fsync, os.replace, fsync of the folder):
-  a crash leaves the old or the new file, never a mix. Files are 0600, folders 0700.
-- Every read-modify-write runs under a `FileLock` on `.locks/<file>.lock` (one hidden folder
-  beside the records, so no empty lock file sits next to every record) and reads the file again
-  inside the lock (`locked_db` for TinyDB, `edit` for the fast path), so two processes never
-  lose each other's update. Plain reads need no lock: files are only ever replaced whole.
+- A file is a plain TinyDB JSON file (`TinyDB(path)` reads it). Writes go through
+  `paths.write_atomic` (temp file, fsync, os.replace, fsync of the folder): a crash leaves
+  the old or the new file, never a mix. Files are 0600, folders 0700.
+- Every read-modify-write runs in `locked_db`: a `FileLock` on `.locks/<file>.lock` (one
+  hidden folder beside the records, so no empty lock file sits next to every record), the file read
+  again inside it, TinyDB's `CachingMiddleware` collecting the block's changes, and one atomic
+  write when the block ends without an error (none when it raises). Plain reads (`open_db`)
+  need no lock: files are only ever replaced whole.
 - A file that is not valid JSON, has the wrong shape or a newer `schema_version` raises
-  `DamagedFileError`; `set_aside` moves it away. Nothing here ever writes over it.
+  `DamagedFileError` on read; `damage.set_aside` moves it away. Nothing here writes over it.
+  Older documents are migrated on read (`MIGRATIONS`) and stored upgraded by the next write.
 """
 
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
 from tinydb import TinyDB
+from tinydb.middlewares import CachingMiddleware
 from tinydb.storages import Storage
 from tinydb.table import Table
 
 from wijzer_tui.domain.errors import StoreError
-from wijzer_tui.domain.progress.paths import os_reason, quarantine, write_atomic
+from wijzer_tui.domain.progress import write_cache
+from wijzer_tui.domain.progress.paths import os_reason, write_atomic
 from wijzer_tui.domain.progress.records import SCHEMA_VERSION
+
+__all__ = ["DamagedFileError", "locked", "locked_db", "open_db", "read_data", "write_atomic"]
 
 Data = dict[str, dict[str, dict[str, Any]]]
 Migration = Callable[[str, dict[str, Any]], dict[str, Any]]
@@ -80,7 +87,7 @@ def parse(path: Path, raw: bytes) -> Data:
     """Parse and check the TinyDB shape of `raw`, migrating old documents; DamagedFileError."""
     try:
         data = json.loads(raw)
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         reason = "het bestand is leeg" if not raw.strip() else "geen geldige JSON"
         raise DamagedFileError(path, reason) from exc
     if not isinstance(data, dict):
@@ -96,13 +103,17 @@ def parse(path: Path, raw: bytes) -> Data:
     return data
 
 
+def _cannot_read(path: Path, exc: OSError) -> StoreError:
+    return StoreError(f"Het bestand {path} kon niet worden gelezen ({os_reason(exc)}).")
+
+
 def _read_bytes(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise StoreError(f"Het bestand {path} kon niet worden gelezen ({os_reason(exc)}).") from exc
+        raise _cannot_read(path, exc) from exc
 
 
 def read_data(path: Path) -> Data | None:
@@ -114,37 +125,73 @@ def read_data(path: Path) -> Data | None:
     return None if raw is None else parse(path, raw)
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage that checks on read and writes atomically; write only inside `locked_db`.
+def _stamp(stat: os.stat_result) -> tuple[int, int, int]:
+    """What changes whenever a file is replaced (a new inode) or written in place."""
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
-    With `cached=True` the file is parsed once and later reads return what was last read or
-    written: only correct while the lock is held, so `locked_db` uses it and `open_db` does not.
+
+class WijzerStorage(Storage):
+    """TinyDB storage for one wijzer file: checked reads, atomic and durable writes.
+
+    Plain (`open_db`): each read returns the file as it is now; the parse is kept only while
+    the file is unchanged, so the tables of one learner cost one parse. As a `snapshot`, the
+    first read is kept (for reading a file once, as the store does). In a lock (`locked_db`,
+    `in_lock=True`): the read is this process's last parse when the file still holds the same
+    bytes, and a write serialises again only changed documents (see write_cache).
     """
 
-    def __init__(self, path: str | Path, cached: bool = False) -> None:
+    def __init__(self, path: str | Path, *, in_lock: bool = False, snapshot: bool = False) -> None:
         super().__init__()
-        self.path = Path(path)
-        self.cached = cached
+        self.path = path if isinstance(path, Path) else Path(path)
+        self.in_lock = in_lock
+        self.snapshot = snapshot
+        self._stamp: tuple[int, int, int] | None = None
         self._data: Data | None = None
+        self._entry: write_cache.Entry | None = None
 
     def read(self) -> Data | None:
-        """The checked contents, or None for a new file."""
-        if self._data is not None:
-            return self._data
-        data = read_data(self.path)
-        if self.cached:
-            self._data = data
-        return data
+        """The checked contents, or None for a file that does not exist yet."""
+        if self.in_lock:
+            if self._entry is None:
+                raw = _read_bytes(self.path)
+                self._entry = write_cache.take(self.path, raw) or write_cache.Entry(
+                    raw, None if raw is None else parse(self.path, raw)
+                )
+            return self._entry.data
+        return self._read_now()
+
+    def _read_now(self) -> Data | None:
+        try:
+            if self._stamp is not None and (
+                self.snapshot or _stamp(os.stat(self.path)) == self._stamp
+            ):
+                return self._data
+            with open(self.path, "rb") as handle:
+                stamp = (0, 0, 0) if self.snapshot else _stamp(os.fstat(handle.fileno()))
+                raw = handle.read()
+        except FileNotFoundError:
+            self._stamp = self._data = None
+            return None
+        except OSError as exc:
+            raise _cannot_read(self.path, exc) from exc
+        self._data = parse(self.path, raw)
+        self._stamp = stamp
+        return self._data
 
     def write(self, data: Data) -> None:
-        """Replace the file atomically and durably."""
-        write_atomic(self.path, dumps(data))
-        if self.cached:
-            self._data = data
+        """Replace the file atomically and durably (call only while holding its lock)."""
+        entry = self._entry or write_cache.Entry(None, None)
+        self._entry = None  # a failed write leaves nothing cached
+        payload, parts = entry.payload(data)
+        write_atomic(self.path, payload)
+        self._entry = write_cache.Entry(payload, data, parts)
+        self._stamp = None
 
-    def forget(self) -> None:
-        """Drop the cached contents (e.g. after the file was set aside)."""
-        self._data = None
+    def close(self) -> None:
+        """End of a locked block that succeeded: keep the parse for the next one."""
+        if self._entry is not None and self._entry.raw is not None:
+            write_cache.keep(self.path, self._entry)
+        self._entry = None
 
 
 class _UncachedTable(Table):
@@ -160,10 +207,15 @@ class WijzerDB(TinyDB):
 
     table_class = _UncachedTable
 
+    def exists(self) -> bool:
+        """True when the file exists (it is read and checked: DamagedFileError otherwise)."""
+        return self.storage.read() is not None
 
-def open_db(path: Path, *, cached: bool = False) -> TinyDB:
-    """A TinyDB on `path` with atomic writes. Reads see the latest file; lock before writing."""
-    return WijzerDB(path, cached=cached, storage=AtomicJSONStorage)
+
+def open_db(path: Path, *, snapshot: bool = False) -> WijzerDB:
+    """A TinyDB on `path` for reading: every read sees the latest file, or with `snapshot` the
+    file as first read. Write only in `locked_db`."""
+    return WijzerDB(path, storage=WijzerStorage, snapshot=snapshot)
 
 
 @contextmanager
@@ -192,133 +244,14 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
 
 
 @contextmanager
-def locked_db(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[TinyDB]:
-    """A freshly opened TinyDB on `path`, under its lock: the read-modify-write unit.
+def locked_db(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[WijzerDB]:
+    """A TinyDB on `path` under its lock: the read-modify-write unit.
 
-    The file is parsed once per block (see AtomicJSONStorage). When the block raises, nothing
-    more is written and the database is thrown away.
+    The file is read (and checked) once inside the lock. TinyDB's CachingMiddleware holds the
+    block's changes; they are written in one atomic write when the block ends. When the block
+    raises, nothing is written and the database is thrown away.
     """
     with locked(path, timeout):
-        db = open_db(path, cached=True)
-        try:
-            yield db
-        finally:
-            db.close()
-
-
-class Edit:
-    """The tables of one file inside `edit()`. Read `data`, never change it: use `put`."""
-
-    def __init__(self, data: Data | None, fragments: dict[tuple[str, str], bytes]) -> None:
-        self.data: Data | None = data
-        self._fragments = fragments
-        self.changed = False
-
-    def put(self, table: str, doc_id: str, doc: dict[str, Any]) -> None:
-        """Store `doc` (a new dict, with its schema_version) as document `doc_id` of `table`."""
-        if self.data is None:
-            self.data = {}
-        self.data.setdefault(table, {})[doc_id] = doc
-        self._fragments.pop((table, doc_id), None)
-        self.changed = True
-
-    def insert(self, table: str, doc: dict[str, Any]) -> str:
-        """Add `doc` under the next free document id of `table` (as TinyDB does); return the id."""
-        ids = [int(doc_id) for doc_id in (self.data or {}).get(table, {})]
-        doc_id = str(max(ids, default=0) + 1)
-        self.put(table, doc_id, doc)
-        return doc_id
-
-    def payload(self) -> bytes:
-        """The file's bytes; unchanged documents reuse their cached serialisation."""
-        tables = []
-        for name, table in (self.data or {}).items():
-            docs = []
-            for doc_id, doc in table.items():
-                fragment = self._fragments.get((name, doc_id))
-                if fragment is None:
-                    fragment = self._fragments[(name, doc_id)] = dumps(doc_id) + b":" + dumps(doc)
-                docs.append(fragment)
-            tables.append(dumps(name) + b":{" + b",".join(docs) + b"}")
-        return b"{" + b",".join(tables) + b"}"
-
-
-# Per process: path -> (the file's bytes, their parsed data, serialised documents). An entry is
-# used only when the file still holds exactly those bytes, and never leaves this module.
-_CACHE: OrderedDict[Path, tuple[bytes, Data, dict[tuple[str, str], bytes]]] = OrderedDict()
-_CACHE_SIZE = 8
-_CACHE_GUARD = threading.Lock()  # screens may save from worker threads
-
-
-@contextmanager
-def edit(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[Edit]:
-    """A locked read-modify-write of `path` in TinyDB's format, written atomically on success.
-
-    The fast path for frequent small changes: when the file still holds the bytes this process
-    last wrote, it is not parsed again and only changed documents are serialised again.
-    """
-    with locked(path, timeout):
-        raw = _read_bytes(path)
-        with _CACHE_GUARD:
-            cached = _CACHE.pop(path, None)
-        if raw is not None and cached is not None and cached[0] == raw:
-            current = Edit(cached[1], cached[2])
-        else:
-            current = Edit(None if raw is None else parse(path, raw), {})
-        yield current  # on an exception the (possibly changed) entry stays dropped
-        if current.changed:
-            raw = current.payload()
-            write_atomic(path, raw)
-        if raw is not None and current.data is not None:
-            with _CACHE_GUARD:
-                _CACHE[path] = (raw, current.data, current._fragments)
-                while len(_CACHE) > _CACHE_SIZE:
-                    _CACHE.popitem(last=False)
-
-
-def damage_message(error: DamagedFileError, kept: Path) -> str:
-    """The Dutch warning shown to the user after `error.path` was moved to `kept`."""
-    kept = kept.absolute()  # the full path, so the user can find the file
-    if error.kind == "nieuwere-versie":
-        return (
-            f"Het voortgangsbestand {error.path.name} is gemaakt met een nieuwere versie van "
-            f"wijzer. Het is niet overschreven, maar apart gezet als {kept}. "
-            "Open het met de nieuwere versie van wijzer."
-        )
-    return (
-        f"Het voortgangsbestand {error.path.name} was beschadigd ({error.reason}). "
-        f"Het is niet overschreven, maar apart gezet als {kept}. "
-        "Deze voortgang staat daarom niet meer in de lijst."
-    )
-
-
-def _add(warnings: list[str], message: str) -> str:
-    if message not in warnings:
-        warnings.append(message)
-    return message
-
-
-def set_aside(error: DamagedFileError, warnings: list[str]) -> str:
-    """Move a damaged file aside (its lock held by the caller) and add the Dutch warning once."""
-    try:
-        return _add(warnings, damage_message(error, quarantine(error.path, error.kind)))
-    except StoreError as exc:
-        return _add(warnings, exc.message)
-
-
-def recheck_and_set_aside(
-    error: DamagedFileError, check: Callable[[Path, Data], object], warnings: list[str]
-) -> str | None:
-    """Read a damaged file again under its lock and set it aside only if `check` still fails
-    (another window may have replaced or moved it meanwhile). Returns the warning; never raises."""
-    try:
-        with locked(error.path):
-            try:
-                data = read_data(error.path)
-                if data is not None:
-                    check(error.path, data)
-            except DamagedFileError as again:
-                return set_aside(again, warnings)
-    except StoreError as exc:
-        return _add(warnings, f"{error.message} Wijzer gebruikt het niet. ({exc.message})")
-    return None
+        db = WijzerDB(path, storage=CachingMiddleware(WijzerStorage), in_lock=True)
+        yield db
+        db.close()  # CachingMiddleware.close: flush (one atomic write), then WijzerStorage.close

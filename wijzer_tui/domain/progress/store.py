@@ -3,54 +3,55 @@
 from __future__ import annotations
 
 import gc
-import json
 import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from tinydb import where
+
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.progress import scan as scan_table
-from wijzer_tui.domain.progress.drafts import DRAFTS, clean_draft, drafts_of
+from wijzer_tui.domain.progress.damage import recheck_and_set_aside
+from wijzer_tui.domain.progress.drafts import DRAFTS, REMOVE, clean_draft, drafts_of, without_draft
+from wijzer_tui.domain.progress.learner_docs import (
+    ATTEMPTS,
+    LEARNER_ID,
+    PROFILE,
+    STATUSES,
+    attempt_of,
+    attempts_of,
+    check_learner,
+    check_profile,
+    private,
+    profile_doc,
+    profile_of,
+    to_doc,
+)
 from wijzer_tui.domain.progress.paths import _fsync_dir, ensure_private_dir, os_reason
 from wijzer_tui.domain.progress.records import (
-    BEROEPSGROEPEN,
-    SCHEMA_VERSION,
     Answer,
     Attempt,
     Profile,
-    RecordError,
     clean_label,
     new_id,
     now_iso,
     record_of,
-    stored_builder,
 )
 from wijzer_tui.domain.progress.storage import (
     DamagedFileError,
-    Data,
-    Edit,
-    dumps,
-    edit,
+    WijzerDB,
     locked,
-    read_data,
-    recheck_and_set_aside,
+    locked_db,
+    open_db,
 )
 
-# Learner ids become file names: no dots, slashes or other surprises.
-_ID = re.compile(r"[A-Za-z0-9_-]{1,64}\Z")
 _FILE = re.compile(r"[A-Za-z0-9_-]{1,64}\.json\Z")
-_STATUSES = ("busy", "finished", "stopped")
 _OVER = ("finished", "stopped")
 _NOT_FOUND = "Deze leerling is niet gevonden."
-_REMOVE = object()  # a change value that removes the key from the document
 _NO_ATTEMPT = "Deze poging is niet gevonden."
-_new_answer = stored_builder(Answer)
-_new_attempt = stored_builder(Attempt)
-_new_profile = stored_builder(Profile)
 
 
 @contextmanager
@@ -70,93 +71,6 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _doc(record: Profile | Attempt) -> dict[str, Any]:
-    """A stored document: the record's data plus its schema version."""
-    return {**record.to_dict(), "schema_version": SCHEMA_VERSION}
-
-
-def _profile_of(path: Path, data: Data) -> Profile:
-    """The Profile of a learner file; DamagedFileError when it is not one."""
-    table = data.get("profile", {})
-    if len(table) != 1:
-        raise DamagedFileError(path, "het profiel ontbreekt")
-    try:
-        fields = dict(next(iter(table.values())))  # a copy: `data` may be an edit's cache
-        fields.pop("schema_version", None)
-        profile: Profile = _new_profile(fields)
-    except RecordError as exc:
-        raise DamagedFileError(path, str(exc)) from exc
-    except TypeError as exc:
-        raise DamagedFileError(path, "het profiel is onvolledig") from exc
-    if profile.id != path.stem or not isinstance(profile.name, str):
-        raise DamagedFileError(path, "het profiel past niet bij de bestandsnaam")
-    return profile
-
-
-def _attempt_of(path: Path, doc: dict[str, Any]) -> Attempt:
-    """An Attempt from a stored document; DamagedFileError when it has the wrong shape.
-
-    Builds in place: `doc` becomes the Attempt's data, so pass a fresh parse or a private copy.
-    """
-    try:
-        doc.pop("schema_version", None)
-        doc["answers"] = [_new_answer(a) for a in doc.get("answers", [])]
-        attempt: Attempt = _new_attempt(doc)
-    except RecordError as exc:
-        raise DamagedFileError(path, str(exc)) from exc
-    except (TypeError, AttributeError) as exc:
-        raise DamagedFileError(path, "een poging is onvolledig") from exc
-    if not isinstance(attempt.id, str) or attempt.status not in _STATUSES:
-        raise DamagedFileError(path, "een poging heeft een verkeerde vorm")
-    return attempt
-
-
-def _private(doc: dict[str, Any]) -> dict[str, Any]:
-    """A deep copy of a document: an edit's data stays cached and must not be shared."""
-    return json.loads(dumps(doc))
-
-
-def _attempts_of(path: Path, data: Data) -> list[Attempt]:
-    """All attempts of a learner file, oldest first (start time, then order of saving).
-
-    Builds in place from `data` (see _attempt_of): pass a fresh parse.
-    """
-    table = data.get("attempts", {})
-    docs = list(table.values())
-    try:
-        starts = [doc["started"] for doc in docs]
-        # Attempts are saved in the order they start: only sort when the file says otherwise.
-        if not all(a < b for a, b in pairwise(starts)):
-            ordered = sorted(table.items(), key=lambda kv: (kv[1]["started"], int(kv[0])))
-            docs = [doc for _, doc in ordered]
-    except (KeyError, TypeError) as exc:  # no start time, or one that is not text
-        raise DamagedFileError(path, "een poging heeft een verkeerde vorm") from exc
-    return [_attempt_of(path, doc) for doc in docs]
-
-
-def _without_draft(doc: dict[str, Any], step_id: str) -> dict[str, Any]:
-    """The change that removes one step's draft (and the key when no draft is left)."""
-    drafts = drafts_of(doc)
-    drafts.pop(step_id, None)
-    return {DRAFTS: drafts or _REMOVE}
-
-
-def _check_learner(path: Path, data: Data) -> None:
-    """Raise DamagedFileError unless `data` is a complete learner file."""
-    _profile_of(path, data)
-    _attempts_of(path, data)
-
-
-def _check_profile(profile: Profile) -> None:
-    """Refuse a profile the app could not show or store."""
-    if not profile.name.strip():
-        raise StoreError("Vul een naam in.")
-    if profile.beroepsgroep not in BEROEPSGROEPEN:
-        raise StoreError(f"Onbekende beroepsgroep: {profile.beroepsgroep!r}.")
-    if not _ID.match(profile.id):
-        raise StoreError(f"Onbekende leerling: {profile.id!r}.")
-
-
 class ProgressStore:
     """Profiles and attempts of every learner on this machine.
 
@@ -166,10 +80,8 @@ class ProgressStore:
     on one learner lose nothing. Damaged files are set aside, never overwritten, and `warnings`
     gets a Dutch message for the user. Folders are created (0700) on the first write.
 
-    Changes go through `storage.edit`, not TinyDB's Table API: TinyDB parses and serialises the
-    whole file for each change (a save took 8x a bare atomic write at 200 attempts, see
-    bench/store.py); `edit` reuses this process's last parse while the file is unchanged and
-    serialises only the changed document. The files stay plain TinyDB files (`open_db` reads them).
+    Every read and write goes through TinyDB's Table API on `storage.WijzerStorage`: reads on
+    `open_db`, changes in `locked_db` (one atomic write per change, see storage).
     """
 
     def __init__(self, root: Path) -> None:
@@ -182,21 +94,21 @@ class ProgressStore:
         return self.root / "learners"
 
     def _path(self, learner_id: str) -> Path:
-        if not isinstance(learner_id, str) or not _ID.match(learner_id):
+        if not isinstance(learner_id, str) or not LEARNER_ID.match(learner_id):
             raise StoreError(f"Onbekende leerling: {learner_id!r}.")
         return self.learners_dir / f"{learner_id}.json"
 
     def _damaged(self, error: DamagedFileError) -> StoreError:
         """Set a damaged file aside (after checking again under its lock); the error to raise."""
-        message = recheck_and_set_aside(error, _check_learner, self.warnings)
+        message = recheck_and_set_aside(error, check_learner, self.warnings)
         return StoreError(message or "Je voortgang werd net door een ander venster veranderd.")
 
     def _read(self, path: Path) -> tuple[Profile, list[Attempt]] | None:
         """One learner file, checked whole so a listed learner can be opened. No lock needed:
         files are only ever replaced whole."""
         try:
-            data = read_data(path)
-            return None if data is None else (_profile_of(path, data), _attempts_of(path, data))
+            db = open_db(path, snapshot=True)
+            return (profile_of(path, db), attempts_of(path, db)) if db.exists() else None
         except DamagedFileError as error:
             self._damaged(error)
             return None
@@ -212,17 +124,17 @@ class ProgressStore:
         ensure_private_dir(self.learners_dir)
 
     @contextmanager
-    def _edit(self, learner_id: str, *, new: bool = False) -> Iterator[Edit]:
+    def _edit(self, learner_id: str, *, new: bool = False) -> Iterator[WijzerDB]:
         """A locked edit of a learner's file; StoreError when it does not exist, unless `new`."""
         path = self._path(learner_id)
         self._dirs()
         try:
-            with edit(path) as current:
-                if current.data is None and not new:
+            with locked_db(path) as db:
+                if db.exists():
+                    profile_doc(path, db)
+                elif not new:
                     raise StoreError(_NOT_FOUND)
-                if current.data is not None:
-                    _profile_of(path, current.data)
-                yield current
+                yield db
         except DamagedFileError as error:
             raise self._damaged(error) from error
 
@@ -233,30 +145,35 @@ class ProgressStore:
         change: Callable[[dict[str, Any]], dict[str, Any]],
         keep: tuple[str, ...] = (),
     ) -> Attempt:
-        """Apply `change(doc)` (new field values) to a busy attempt; return the new Attempt.
+        """Apply `change(doc)` (new field values; `drafts.REMOVE` removes a key) to a busy
+        attempt; return the new Attempt.
 
         An attempt whose status is in `keep` is returned unchanged; any other attempt that is no
         longer busy raises StoreError, so history is never overwritten.
         """
         path = self._path(learner_id)
-        with self._edit(learner_id) as current:
-            table = (current.data or {}).get("attempts", {})
-            doc_id = next((k for k, d in table.items() if d.get("id") == attempt_id), None)
-            if doc_id is None:
+        with self._edit(learner_id) as db:
+            attempts = db.table(ATTEMPTS)
+            doc = attempts.get(where("id") == attempt_id)
+            if doc is None:
                 raise StoreError(_NO_ATTEMPT)
-            doc = table[doc_id]
             status = doc.get("status")
             if status in keep:
-                return _attempt_of(path, _private(doc))
-            if status not in _STATUSES:
+                return attempt_of(path, private(doc))
+            if status not in STATUSES:
                 raise DamagedFileError(path, "een poging heeft een verkeerde vorm")
             if status != "busy":
                 raise StoreError("Deze poging is al afgerond of gestopt, ook in een ander venster.")
-            merged = {**doc, **change(doc)}
-            new_doc = {key: value for key, value in merged.items() if value is not _REMOVE}
-            updated = _attempt_of(path, _private(new_doc))
-            current.put("attempts", doc_id, new_doc)
-            return updated
+            fields = change(doc)
+            merged = {**doc, **fields}
+            new_doc = {key: value for key, value in merged.items() if value is not REMOVE}
+
+            def apply(stored: dict[str, Any]) -> None:  # TinyDB's update by callable
+                stored.clear()
+                stored.update(new_doc)
+
+            attempts.update(apply, doc_ids=[doc.doc_id])
+            return attempt_of(path, private(new_doc))
 
     # -- profiles ----------------------------------------------------------------------------
 
@@ -280,17 +197,17 @@ class ProgressStore:
         """Create and save a new learner."""
         profile = Profile(new_id(), clean_label(name), beroepsgroep, clean_label(organisation))
         profile.team, profile.synthetic = clean_label(team), synthetic
-        _check_profile(profile)
-        with self._edit(profile.id, new=True) as current:
-            current.insert("profile", _doc(profile))
+        check_profile(profile)
+        with self._edit(profile.id, new=True) as db:
+            db.table(PROFILE).insert(to_doc(profile))
         return profile
 
     def update_profile(self, profile: Profile) -> None:
         """Save changed fields (name, beroepsgroep, sharing, ...) of an existing learner."""
-        _check_profile(profile)
-        with self._edit(profile.id) as current:
-            doc_id = next(iter((current.data or {})["profile"]))
-            current.put("profile", doc_id, _doc(profile))
+        check_profile(profile)
+        with self._edit(profile.id) as db:
+            doc_id = profile_doc(self._path(profile.id), db).doc_id
+            db.table(PROFILE).update(to_doc(profile), doc_ids=[doc_id])
 
     def remove_learner(self, learner_id: str) -> bool:
         """Delete a learner's file (a duplicate merged into another learner), durably.
@@ -325,8 +242,8 @@ class ProgressStore:
             raise StoreError(f"Onbekende manier van oefenen: {mode!r}.")
         attempt = Attempt(new_id(), learner_id, scenario_id, content_version, mode)  # type: ignore[arg-type]
         attempt.team_session_id = team_session_id
-        with self._edit(learner_id) as current:
-            current.insert("attempts", _doc(attempt))
+        with self._edit(learner_id) as db:
+            db.table(ATTEMPTS).insert(to_doc(attempt))
         return attempt
 
     def save_answer(
@@ -340,7 +257,7 @@ class ProgressStore:
             attempt_id,
             lambda doc: {
                 **fields,
-                **_without_draft(doc, answer.step_id),
+                **without_draft(doc, answer.step_id),
                 "answers": [*doc.get("answers", []), answer.to_dict()],
             },
         )
@@ -352,12 +269,12 @@ class ProgressStore:
     def finish_attempt(self, learner_id: str, attempt_id: str, score: int) -> Attempt:
         """Mark a busy attempt finished with its score. An already finished attempt is returned
         unchanged (never overwritten); a stopped one raises StoreError."""
-        change = {"status": "finished", "finished": now_iso(), "score": int(score), DRAFTS: _REMOVE}
+        change = {"status": "finished", "finished": now_iso(), "score": int(score), DRAFTS: REMOVE}
         return self._change_attempt(learner_id, attempt_id, lambda _: change, ("finished",))
 
     def stop_attempt(self, learner_id: str, attempt_id: str) -> None:
         """Mark a busy attempt stopped (the learner gave it up); a finished one stays finished."""
-        change = {"status": "stopped", DRAFTS: _REMOVE}  # its unconfirmed input goes with it
+        change = {"status": "stopped", DRAFTS: REMOVE}  # its unconfirmed input goes with it
         self._change_attempt(learner_id, attempt_id, lambda _: change, _OVER)
 
     def attempts(self, learner_id: str, scenario_id: str | None = None) -> list[Attempt]:
@@ -397,7 +314,7 @@ class ProgressStore:
 
         def change(doc: dict[str, Any]) -> dict[str, Any]:
             if not kept:
-                return _without_draft(doc, step_id)
+                return without_draft(doc, step_id)
             return {DRAFTS: {**drafts_of(doc), step_id: kept}}
 
         self._change_attempt(learner_id, attempt_id, change, _OVER)
@@ -406,15 +323,15 @@ class ProgressStore:
         """The drafts of an attempt by step id; empty when there are none."""
         path = self._path(learner_id)
         try:
-            data = read_data(path)
+            db = open_db(path)
+            if not db.exists():
+                raise StoreError(_NOT_FOUND)
+            doc = db.table(ATTEMPTS).get(where("id") == attempt_id)
         except DamagedFileError as error:
             raise self._damaged(error) from error
-        if data is None:
-            raise StoreError(_NOT_FOUND)
-        for doc in data.get("attempts", {}).values():
-            if doc.get("id") == attempt_id:
-                return drafts_of(doc)
-        raise StoreError(_NO_ATTEMPT)
+        if doc is None:
+            raise StoreError(_NO_ATTEMPT)
+        return drafts_of(doc)
 
     # -- reports and import ------------------------------------------------------------------
 
@@ -447,19 +364,20 @@ class ProgressStore:
         """Merge a learner from an export in one atomic write: add attempts whose id is new, keep
         existing ones (and an existing profile). Returns the number added; importing again adds
         nothing. A damaged file for this learner is set aside first and a fresh one started."""
-        _check_profile(profile)
+        check_profile(profile)
         self._read(self._path(profile.id))  # sets a damaged file aside, like any read
-        with self._edit(profile.id, new=True) as current:
-            if not (current.data or {}).get("profile"):
-                current.insert("profile", _doc(profile))
-            seen = {doc.get("id") for doc in (current.data or {}).get("attempts", {}).values()}
-            added = 0
+        with self._edit(profile.id, new=True) as db:
+            if not db.table(PROFILE):
+                db.table(PROFILE).insert(to_doc(profile))
+            table = db.table(ATTEMPTS)
+            seen = {doc.get("id") for doc in table}
+            new = []
             for attempt in attempts:
                 if attempt.id not in seen:
                     seen.add(attempt.id)
-                    current.insert("attempts", {**_doc(attempt), "learner_id": profile.id})
-                    added += 1
-            return added
+                    new.append({**to_doc(attempt), "learner_id": profile.id})
+            table.insert_multiple(new)
+            return len(new)
 
     # -- frustratiescan (the separate table `scans`, see scan.py) ----------------------------
 
@@ -483,7 +401,7 @@ class ProgressStore:
         """A learner's well-formed scans, oldest first (none when the file does not exist)."""
         path = self._path(learner_id)
         try:
-            return scan_table.scans_in(read_data(path))
+            return scan_table.scans_in(open_db(path))
         except DamagedFileError as error:
             self._damaged(error)
             return []

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wijzer_tui.domain.content.model import Scenario
+from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.progress.records import Profile
 from wijzer_tui.domain.progress.scan import TABLE, Scan, scans_in
 
@@ -50,10 +51,10 @@ class ScanGroup:
 def read_scans(root: Path) -> list[tuple[Profile, list[Scan]]]:
     """Every learner in `root/learners` with their scans (tolerant: odd files are skipped).
 
-    Files without a scan table are recognised from their bytes and never parsed, so this costs
-    little next to the report itself. Damaged files are reported by the store's own reads.
+    Read through TinyDB like every learner file; files without a scan table are passed over.
+    Damaged files are reported by the store's own reads.
     """
-    from wijzer_tui.domain.progress.storage import DamagedFileError, parse
+    from wijzer_tui.domain.progress.storage import open_db  # only when a report is made
 
     folder = root / "learners"
     try:
@@ -62,18 +63,15 @@ def read_scans(root: Path) -> list[tuple[Profile, list[Scan]]]:
         return []
     found = []
     for name in names:
-        path = folder / name
         try:
-            raw = path.read_bytes()
-            if f'"{TABLE}"'.encode() not in raw:
+            db = open_db(folder / name, snapshot=True)
+            if TABLE not in db.tables():
                 continue
-            data = parse(path, raw)
-            profile_doc = next(iter(data.get("profile", {}).values()))
-            profile = Profile.from_dict(profile_doc)
-        except (OSError, DamagedFileError, StopIteration, TypeError, ValueError):
+            profile = Profile.from_dict(db.table("profile").all()[0])
+        except (StoreError, IndexError, KeyError, TypeError, ValueError, AttributeError):
             continue
         if isinstance(profile.team, str) and isinstance(profile.organisation, str):
-            found.append((profile, scans_in(data)))
+            found.append((profile, scans_in(db)))
     return found
 
 

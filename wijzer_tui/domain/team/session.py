@@ -12,6 +12,7 @@ from wijzer_tui.domain.errors import WijzerError
 from wijzer_tui.domain.progress.people import fold
 from wijzer_tui.domain.progress.records import check_fields, clean_label, new_id, now_iso
 from wijzer_tui.domain.team.group import GroupEntry, InputMode, TeamAgreement, group_choice
+from wijzer_tui.domain.team.outline import attendee_count, people_text, today
 
 SessionStatus = Literal["busy", "finished"]
 DEFAULT_MINUTES = 5
@@ -24,19 +25,6 @@ class TeamError(WijzerError):
     """Something the facilitator tried does not fit the session (Dutch message)."""
 
     title = "Teamtraining"
-
-
-def today() -> str:
-    """Today's local date as YYYY-MM-DD (a session is dated where it is held)."""
-    return date.today().isoformat()
-
-
-def dutch_date(iso_date: str) -> str:
-    """YYYY-MM-DD as 12-03-2026; unreadable text is returned as it is."""
-    try:
-        return date.fromisoformat(iso_date).strftime("%d-%m-%Y")
-    except ValueError:
-        return iso_date
 
 
 def parse_dutch_date(text: str, *, latest: str | None = None) -> str:
@@ -54,51 +42,6 @@ def parse_dutch_date(text: str, *, latest: str | None = None) -> str:
     if parsed > latest:
         raise TeamError("Deze datum ligt in de toekomst. Vul de dag in waarop de sessie was.")
     return parsed
-
-
-PAGE_TITLES = {
-    "intro": "Herken je dit?",
-    "case": "Het probleem",
-    "why": "Waarom is dit belangrijk?",
-    "agreements": "Afspraken (wie · wat · wanneer)",
-    "summary": "Overzicht van de sessie",
-}
-STEP_TITLES = {
-    "choose": "Wat doen jullie?",
-    "decide": "De casus gaat verder",
-    "reflect": "Reflectie",
-}
-
-
-def page_title(scenario: Scenario, section: str) -> str:
-    """The Dutch title of a page of the session."""
-    kind, _, step_id = section.partition(":")
-    step = scenario.step(step_id) if kind == "step" else None
-    if step is not None:
-        return STEP_TITLES[step.kind]
-    return PAGE_TITLES.get(section, "")
-
-
-def attendee_count(count: int) -> str:
-    """'1 deelnemer' or '3 deelnemers'."""
-    return "1 deelnemer" if count == 1 else f"{count} deelnemers"
-
-
-def people_text(count: int) -> str:
-    """'Er is 1 deelnemer' or 'Er zijn 3 deelnemers'."""
-    return f"Er {'is' if count == 1 else 'zijn'} {attendee_count(count)}"
-
-
-def sections(scenario: Scenario) -> list[str]:
-    """Every page of a session, in order: the case in three parts, one per step, the end."""
-    return [
-        "intro",
-        "case",
-        "why",
-        *(f"step:{s.id}" for s in scenario.steps),
-        "agreements",
-        "summary",
-    ]
 
 
 @dataclass

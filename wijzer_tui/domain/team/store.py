@@ -7,8 +7,11 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from tinydb.table import Document
+
 from wijzer_tui.domain.content.model import Scenario, Step
 from wijzer_tui.domain.errors import StoreError
+from wijzer_tui.domain.progress.damage import recheck_and_set_aside
 from wijzer_tui.domain.progress.paths import ensure_private_dir
 from wijzer_tui.domain.progress.people import attendee_profile_id, same_person
 from wijzer_tui.domain.progress.records import (
@@ -19,30 +22,23 @@ from wijzer_tui.domain.progress.records import (
     RecordError,
     now_iso,
 )
-from wijzer_tui.domain.progress.storage import (
-    DamagedFileError,
-    Data,
-    dumps,
-    locked,
-    read_data,
-    recheck_and_set_aside,
-    write_atomic,
-)
+from wijzer_tui.domain.progress.storage import DamagedFileError, WijzerDB, locked_db, open_db
 from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.domain.team.group import InputMode
-from wijzer_tui.domain.team.session import TeamError, TeamSession, agreement_draft_of, sections
+from wijzer_tui.domain.team.outline import sections
+from wijzer_tui.domain.team.session import TeamError, TeamSession, agreement_draft_of
 
 _FILE = re.compile(r"([A-Za-z0-9_-]{1,64})\.json\Z")
 TABLE = "session"  # TinyDB table name: the file reads like every other wijzer file
 
 
-def _session_of(path: Path, data: Data) -> TeamSession:
+def _session_of(path: Path, db: WijzerDB) -> TeamSession:
     """The session in a team file; DamagedFileError when it is not one."""
-    table = data.get(TABLE, {})
-    if len(table) != 1:
+    docs = db.table(TABLE).all()
+    if len(docs) != 1:
         raise DamagedFileError(path, "de sessie ontbreekt")
     try:
-        session = TeamSession.from_dict(next(iter(table.values())))
+        session = TeamSession.from_dict(docs[0])
     except RecordError as exc:
         raise DamagedFileError(path, str(exc)) from exc
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -55,8 +51,9 @@ def _session_of(path: Path, data: Data) -> TeamSession:
 class TeamStore:
     """Team sessions under `<root>/teams/<id>.json` (0600, folder 0700).
 
-    Each save replaces the whole file atomically under its lock, so a crash leaves the last
-    saved state. Damaged files are set aside and reported in `warnings`, never overwritten.
+    Each save replaces the session's document in one atomic write under the file's lock
+    (`storage.locked_db`), so a crash leaves the last saved state. Damaged files are set aside
+    and reported in `warnings`, never overwritten.
     """
 
     def __init__(self, root: Path) -> None:
@@ -81,17 +78,31 @@ class TeamStore:
         ensure_private_dir(self.folder)
         session.updated = now_iso()
         doc = {**session.to_dict(), "schema_version": SCHEMA_VERSION}
-        with locked(path):
-            write_atomic(path, dumps({TABLE: {"1": doc}}))
+        try:
+            self._replace(path, doc)
+        except DamagedFileError as error:  # set aside, then saved as a fresh file
+            recheck_and_set_aside(error, _session_of, self.warnings)
+            self._replace(path, doc)
+
+    @staticmethod
+    def _replace(path: Path, doc: dict[str, object]) -> None:
+        """Make `doc` the file's one session document (one atomic write); DamagedFileError when
+        the file holds something else, so it is never written over."""
+        with locked_db(path) as db:
+            if db.exists():
+                _session_of(path, db)
+            table = db.table(TABLE)
+            table.truncate()
+            table.insert(Document(doc, doc_id=1))
 
     def load(self, session_id: str) -> TeamSession:
         """One session; StoreError when it is gone or damaged (then it is set aside)."""
         path = self.path(session_id)
         try:
-            data = read_data(path)
-            if data is None:
+            db = open_db(path)
+            if not db.exists():
                 raise StoreError("Deze teamsessie is niet gevonden.")
-            return _session_of(path, data)
+            return _session_of(path, db)
         except DamagedFileError as error:
             recheck_and_set_aside(error, _session_of, self.warnings)
             raise StoreError(error.message) from error

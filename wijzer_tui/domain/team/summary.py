@@ -14,8 +14,9 @@ from wijzer_tui.domain.progress.paths import ensure_private_dir
 from wijzer_tui.domain.progress.people import slug
 from wijzer_tui.domain.progress.storage import write_atomic
 from wijzer_tui.domain.team.group import MAJORITY_RULE, GroupEntry, group_choice
+from wijzer_tui.domain.team.outline import dutch_date
 from wijzer_tui.domain.team.prompts import group_question
-from wijzer_tui.domain.team.session import TeamSession, dutch_date
+from wijzer_tui.domain.team.session import TeamSession
 
 Verdict = Literal["in_line", "against", "neutral", "missed", "not_chosen"]
 

@@ -1,0 +1,66 @@
+"""The outline of a team session and its words: its pages in order, their Dutch titles, dates
+and how many people there are. No session state lives here (see session.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from wijzer_tui.domain.content.model import Scenario
+
+
+def today() -> str:
+    """Today's local date as YYYY-MM-DD (a session is dated where it is held)."""
+    return date.today().isoformat()
+
+
+def dutch_date(iso_date: str) -> str:
+    """YYYY-MM-DD as 12-03-2026; unreadable text is returned as it is."""
+    try:
+        return date.fromisoformat(iso_date).strftime("%d-%m-%Y")
+    except ValueError:
+        return iso_date
+
+
+PAGE_TITLES = {
+    "intro": "Herken je dit?",
+    "case": "Het probleem",
+    "why": "Waarom is dit belangrijk?",
+    "agreements": "Afspraken (wie · wat · wanneer)",
+    "summary": "Overzicht van de sessie",
+}
+STEP_TITLES = {
+    "choose": "Wat doen jullie?",
+    "decide": "De casus gaat verder",
+    "reflect": "Reflectie",
+}
+
+
+def page_title(scenario: Scenario, section: str) -> str:
+    """The Dutch title of a page of the session."""
+    kind, _, step_id = section.partition(":")
+    step = scenario.step(step_id) if kind == "step" else None
+    if step is not None:
+        return STEP_TITLES[step.kind]
+    return PAGE_TITLES.get(section, "")
+
+
+def attendee_count(count: int) -> str:
+    """'1 deelnemer' or '3 deelnemers'."""
+    return "1 deelnemer" if count == 1 else f"{count} deelnemers"
+
+
+def people_text(count: int) -> str:
+    """'Er is 1 deelnemer' or 'Er zijn 3 deelnemers'."""
+    return f"Er {'is' if count == 1 else 'zijn'} {attendee_count(count)}"
+
+
+def sections(scenario: Scenario) -> list[str]:
+    """Every page of a session, in order: the case in three parts, one per step, the end."""
+    return [
+        "intro",
+        "case",
+        "why",
+        *(f"step:{s.id}" for s in scenario.steps),
+        "agreements",
+        "summary",
+    ]
