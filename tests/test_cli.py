@@ -128,3 +128,27 @@ def test_module_entry_exits_with_code_and_no_traceback(data_dir: Path, progress_
     assert result.returncode == 1
     assert "moet een tip-id zijn" in result.stdout
     assert result.stderr == ""
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path) -> None:
+    """`wijzer validate | head` closes the pipe early: no English traceback on the terminal."""
+    import os
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before wijzer writes its first line
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "wijzer_tui", "validate"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+            cwd=tmp_path,
+        )
+    finally:
+        os.close(write_end)
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
+    assert result.returncode == 1
