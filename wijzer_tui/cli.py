@@ -146,7 +146,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser()
         args = parser.parse_args(argv)
         handler: Callable[[argparse.Namespace], int] = args.handler
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a closed pipe shows up here, inside the handling below, not at exit
+        return code
     except WijzerError as exc:
         from wijzer_tui.domain.progress.safe_text import (
             visible,  # names in messages come from files
