@@ -183,3 +183,21 @@ def test_endings_credit_and_deepening_rules(tmp_path: Path) -> None:
     assert any("deepening[0].scene: 'nergens' is geen scène in dit bestand" in p for p in problems)
     problems = broken(tmp_path, ("    scene: overleg\n", ""))
     assert any("deepening[0].scene: dit veld ontbreekt" in p for p in problems)
+
+
+def test_demo_data_follows_the_branches(tak) -> None:
+    from datetime import UTC, datetime
+
+    from wijzer_tui.domain.reports.demo import demo_records
+
+    records = demo_records([tak], 40, seed=5, today=datetime(2026, 12, 1, tzinfo=UTC))
+    finished = [a for _, attempts in records for a in attempts if a.status == "finished"]
+    endings, roles = {a.ending for a in finished}, {a.role for a in finished}
+    assert endings == {"een-plan", "los-zand"}
+    assert roles == {"wijkteam", "school"}
+    for attempt in finished:
+        answers = {a.step_id: a.option_ids for a in attempt.answers}
+        route = walk(tak, answers, attempt.role)
+        assert route.complete and route.ending.id == attempt.ending
+        assert set(answers) == {s.id for s in route.steps}  # nothing answered off the path
+        assert attempt.score == scenario_score(tak, answers, attempt.role)
