@@ -29,6 +29,23 @@ def progress_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "shipped: the test reads the shipped scenarios/ (not the frozen format-1 copy)"
+    )
+
+
+@pytest.fixture(autouse=True)
+def frozen_scenarios(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests of screens, stores and reports play a frozen copy of the five format-1 cases
+    (tests/data/scenarios-v1), so rewriting the shipped content does not change what they pin.
+    Tests marked `shipped` (content checks, branching walks) read the shipped scenarios."""
+    if request.node.get_closest_marker("shipped") is None:
+        monkeypatch.setenv("WIJZER_SCENARIO_DIR", str(TESTS / "data" / "scenarios-v1"))
+    else:
+        monkeypatch.delenv("WIJZER_SCENARIO_DIR", raising=False)
+
+
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own cache folder (scenario cache): never the user's, never shared

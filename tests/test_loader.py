@@ -55,8 +55,8 @@ BROKEN = {
     "'F8-T2' hoort bij scenario 9: begin met F9-",
     "bad-slug.yaml": "bad-slug.yaml, regel 2, veld id: "
     "'Voorbeeld_1' mag alleen kleine letters, cijfers en - bevatten",
-    "format-version-2.yaml": "format-version-2.yaml, regel 1, veld format_version: "
-    "versie 2 ken ik niet (verwacht 1)",
+    "format-version-9.yaml": "format-version-9.yaml, regel 1, veld format_version: "
+    "versie 9 ken ik niet (verwacht 1 of 2)",
     "tab-indent.yaml": "tab-indent.yaml, regel 44: dit is geen geldige YAML: "
     "een tab of vreemd teken; gebruik spaties om in te springen",
     "bad-indent.yaml": "bad-indent.yaml, regel 17: dit is geen geldige YAML: "

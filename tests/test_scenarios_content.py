@@ -14,6 +14,8 @@ from seed_text import normalise
 from wijzer_tui.domain.content.loader import default_scenario_dir, load_scenarios, scenario_files
 from wijzer_tui.domain.content.model import DEFAULT_RESOURCE_GROUP, Scenario
 
+pytestmark = pytest.mark.shipped  # these tests check the shipped scenarios/
+
 SEED = Path(__file__).resolve().parent / "data" / "seeds" / "frustratiewijzer.txt"
 
 EXPECTED = [("regie", 5), ("partners", 7), ("vertrouwen", 6), ("kennis", 7), ("reflectie", 3)]

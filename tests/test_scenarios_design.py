@@ -8,6 +8,8 @@ import pytest
 from wijzer_tui.domain.content.loader import load_scenarios
 from wijzer_tui.domain.content.model import DecideOption, Scenario, Step
 
+pytestmark = pytest.mark.shipped  # these tests check the shipped scenarios/
+
 # The best option may be a little longer than the longest other one, not conspicuously so.
 MAX_BEST_RATIO = 1.1
 

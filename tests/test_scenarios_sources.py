@@ -12,6 +12,8 @@ from seed_text import normalise as seed_normalise
 from wijzer_tui.domain.content.loader import load_scenarios
 from wijzer_tui.domain.content.model import Scenario
 
+pytestmark = pytest.mark.shipped  # these tests check the shipped scenarios/
+
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 
 # How a `source` string names a seed (checked in this order), and the copy of that seed.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -75,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PAD",
         help="bestanden of mappen (standaard: de meegeleverde casussen)",
     )
+    check.add_argument(
+        "--json",
+        action="store_true",
+        help="druk per casus de cijfers van de vertakking af als JSON (beslismomenten, "
+        "aflopen, paden, tips)",
+    )
     check.set_defaults(handler=run_validate)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -83,23 +90,46 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_validate(args: argparse.Namespace) -> int:
     """Check scenario files and print a Dutch verdict."""
+    from wijzer_tui.domain.content.graph import summary
     from wijzer_tui.domain.content.loader import check_files, default_scenario_dir
-    from wijzer_tui.domain.progress.session import positions
 
     paths = [Path(p) for p in args.paths] or [default_scenario_dir()]
     scenarios, problems = check_files(paths)
+    if args.json:
+        print(json.dumps([summary(s) for s in scenarios], ensure_ascii=False, indent=2))
+    out = sys.stderr if args.json else sys.stdout
     if problems:
         count = "1 probleem" if len(problems) == 1 else f"{len(problems)} problemen"
-        print(f"Niet in orde: {count} gevonden.\n")
+        print(f"Niet in orde: {count} gevonden.\n", file=out)
         for problem in problems:
-            print(f"- {problem}")
+            print(f"- {problem}", file=out)
         return 1
+    if args.json:
+        return 0
     tips = sum(len(s.tips) for s in scenarios)
-    print(f"In orde: {len(scenarios)} casussen met samen {tips} tips.")
+    cases = "1 casus" if len(scenarios) == 1 else f"{len(scenarios)} casussen"
+    print(f"In orde: {cases} met samen {tips} tips.")
     for s in scenarios:
-        # The parts a learner pages through ("Deel x van 8"), not the scored steps.
-        print(f"  {s.number}. {s.title}  ({len(s.tips)} tips, {len(positions(s))} delen)")
+        print(f"  {s.number}. {s.title}  ({_shape(s)})")
     return 0
+
+
+def _shape(scenario) -> str:
+    """How big a case is, in words: parts to page through, or its branches."""
+    from wijzer_tui.domain.content.graph import summary
+
+    tips = f"{len(scenario.tips)} tips"
+    if not scenario.branches:
+        # The parts a learner pages through ("Deel x van 8"), not the scored steps.
+        from wijzer_tui.domain.progress.session import positions
+
+        return f"{tips}, {len(positions(scenario))} delen"
+    figures = summary(scenario)
+    roles = len(scenario.roles)
+    return (
+        f"{tips}, {figures['decision_points']} beslismomenten, {figures['endings']} aflopen, "
+        f"{figures['paths']} paden, {roles} {'rol' if roles == 1 else 'rollen'}"
+    )
 
 
 NO_TERMINAL_EXIT = 2

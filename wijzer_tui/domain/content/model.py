@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
-FORMAT_VERSION = 1
+FORMAT_VERSIONS = (1, 2)  # 1: one straight pass of steps; 2: a graph of scenes with endings
 DEFAULT_RESOURCE_GROUP = "Meer handige informatie"
 
 OptionKind = Literal["tip", "against", "neutral"]
@@ -40,6 +40,7 @@ class Deepening:
     text: str
     source: str
     application: str = ""  # the training's own application, shown as "In deze casus: …"
+    scene: str = ""  # format 2: the scene whose feedback shows this item
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,10 @@ class DecideOption:
     consequence: str
     follows: tuple[str, ...] = ()
     ignores: tuple[str, ...] = ()
+    next: str = ""  # the scene or ending this choice leads to ("" = the pass ends)
+    credit: float | None = None  # 1, 0.5 or 0; None: follows ÷ (follows + ignores)
+    feedback_text: str = ""  # why this move is (half) right or wrong
+    feedback_source: str = ""  # where that is said
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,12 @@ class Step:
     choose_options: tuple[ChooseOption, ...] = ()
     decide_options: tuple[DecideOption, ...] = ()
     tip_ids: tuple[str, ...] = ()  # reflect: tips to check your own answer against
+    next: str = ""  # choose and reflect: the scene or ending that follows ("" = the pass ends)
+
+    @property
+    def is_decision(self) -> bool:
+        """A decision point: the learner chooses here (a reflection is not one)."""
+        return self.kind in ("choose", "decide")
 
     @property
     def options(self) -> tuple[ChooseOption, ...] | tuple[DecideOption, ...]:
@@ -90,6 +101,25 @@ class Step:
             return hashlib.sha256(f"{self.id}/{option.id}".encode()).hexdigest()
 
         return sorted(self.options, key=key)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Role:
+    """Who the learner is in a case, and the scene where that role starts."""
+
+    id: str
+    title: str
+    text: str
+    start: str
+
+
+@dataclass(frozen=True)
+class Ending:
+    """One way a case can end, told as story."""
+
+    id: str
+    title: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -109,6 +139,10 @@ class Scenario:
     steps: tuple[Step, ...]
     deepening: tuple[Deepening, ...] = ()
     path: str = field(default="", compare=False)
+    format_version: int = 1
+    roles: tuple[Role, ...] = ()  # format 1: one role without a title, starting at the first step
+    endings: tuple[Ending, ...] = ()
+    after_ending: tuple[str, ...] = ()  # step ids shown after every ending (format 2: reflection)
 
     def tip(self, tip_id: str) -> Tip | None:
         """The tip with this id, or None."""
@@ -117,3 +151,17 @@ class Scenario:
     def step(self, step_id: str) -> Step | None:
         """The step with this id, or None."""
         return next((s for s in self.steps if s.id == step_id), None)
+
+    def ending(self, ending_id: str | None) -> Ending | None:
+        """The ending with this id, or None."""
+        return next((e for e in self.endings if e.id == ending_id), None)
+
+    def role(self, role_id: str | None) -> Role:
+        """The role with this id; the first role for an unknown or empty id."""
+        default = Role("", "", "", self.steps[0].id if self.steps else "")
+        return next((r for r in self.roles if r.id == role_id), (self.roles or (default,))[0])
+
+    @property
+    def branches(self) -> bool:
+        """True for a case whose decisions lead to different scenes and endings (format 2)."""
+        return self.format_version >= 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from wijzer_tui.domain.content.graph import walk
 from wijzer_tui.domain.content.model import ChooseOption, DecideOption, Scenario, Step, Tip
 
 # The one-sentence explanation the screens show next to a score.
@@ -20,6 +21,15 @@ SCENARIO_RULE = (
     "Je eindscore is het gemiddelde van je scores bij alle keuzestappen, zoals 'Wat doe je?' en "
     "'De casus gaat verder'."
 )
+PATH_RULE = (
+    "Elke beslissing op jouw pad is één punt waard (een half goede keuze een half punt); je "
+    "eindscore is je punten gedeeld door het aantal beslissingen op jouw pad."
+)
+
+
+def scenario_rule(scenario: Scenario) -> str:
+    """The sentence that explains how this case's score is made."""
+    return PATH_RULE if scenario.branches else SCENARIO_RULE
 
 
 @dataclass(frozen=True)
@@ -98,7 +108,10 @@ def decide_outcome(scenario: Scenario, step: Step, option_id: str) -> DecideOutc
         return None
     followed = tuple(t for t in (scenario.tip(i) for i in option.follows) if t)
     ignored = tuple(t for t in (scenario.tip(i) for i in option.ignores) if t)
-    score = _percentage(len(followed), len(followed) + len(ignored))
+    if option.credit is not None:
+        score = round(100 * option.credit)
+    else:
+        score = _percentage(len(followed), len(followed) + len(ignored))
     return DecideOutcome(option, followed, ignored, score)
 
 
@@ -112,21 +125,39 @@ def step_score(scenario: Scenario, step: Step, chosen_ids: list[str]) -> int | N
     return None
 
 
-def scenario_score(scenario: Scenario, answers: Mapping[str, list[str]]) -> int:
-    """Mean of the scored steps (choose and decide); an unanswered scored step counts as 0."""
+def scored_steps(
+    scenario: Scenario, answers: Mapping[str, list[str]], role: str | None = ""
+) -> tuple[Step, ...]:
+    """The steps a score is made of: those on the learner's path (every step of a straight case)."""
+    return walk(scenario, answers, role).steps if scenario.branches else scenario.steps
+
+
+def scenario_score(
+    scenario: Scenario, answers: Mapping[str, list[str]], role: str | None = ""
+) -> int:
+    """Points earned ÷ decision points on the path, as a percentage: each choose or decide step
+    gives its score as a fraction of one point; an unanswered one counts as 0."""
     scores = []
-    for step in scenario.steps:
+    for step in scored_steps(scenario, answers, role):
         score = step_score(scenario, step, list(answers.get(step.id, [])))
         if score is not None:
             scores.append(score)
     return round(sum(scores) / len(scores)) if scores else 0
 
 
-def missed_tip_ids(scenario: Scenario, answers: Mapping[str, list[str]]) -> set[str]:
-    """Tips offered in choose steps that the learner did not choose (for knowledge-gap reports)."""
+def missed_tip_ids(
+    scenario: Scenario, answers: Mapping[str, list[str]], role: str | None = ""
+) -> set[str]:
+    """Tips the learner missed on their own path (for knowledge-gap reports): tips offered in a
+    choose step and not chosen; in a branching case also tips the chosen decision ignores.
+    A tip that was not on the path is never counted as missed."""
     missed: set[str] = set()
-    for step in scenario.steps:
+    for step in scored_steps(scenario, answers, role):
         if step.kind == "choose":
             comparison = compare_choose(scenario, step, answers.get(step.id, []))
             missed.update(t.id for t in comparison.missed)
+        elif step.kind == "decide" and scenario.branches:
+            outcome = decide_outcome(scenario, step, (answers.get(step.id) or [""])[0])
+            if outcome is not None:
+                missed.update(t.id for t in outcome.ignored)
     return missed

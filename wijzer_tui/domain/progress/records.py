@@ -210,6 +210,8 @@ class Attempt(_Stored):
     position: str | None = None
     score: int | None = None
     team_session_id: str | None = None
+    role: str = ""  # the role played in a branching case ("" = the case's only role)
+    ending: str | None = None  # the ending reached, saved when a branching case is finished
 
     def answer_for(self, step_id: str) -> Answer | None:
         """The latest answer given to a step, if any."""

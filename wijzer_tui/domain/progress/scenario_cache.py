@@ -24,7 +24,9 @@ from wijzer_tui.domain.content.scenario_dir import default_scenario_dir
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.progress.paths import ensure_private_dir, write_atomic
 
-_CODE = ("model.py", "loader.py", "yaml_source.py")  # in content/: what shapes the scenarios
+_CODE = (  # in content/: what shapes the scenarios
+    "model.py", "loader.py", "yaml_source.py", "checker.py", "scenes.py", "graph_checks.py",
+)  # fmt: skip
 
 
 def cache_dir() -> Path:

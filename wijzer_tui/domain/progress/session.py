@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from wijzer_tui.domain.content.model import Scenario, Step
+from wijzer_tui.domain.content.graph import Walk, walk
+from wijzer_tui.domain.content.model import Ending, Scenario, Step
 from wijzer_tui.domain.content.scoring import scenario_score
 from wijzer_tui.domain.progress.drafts import clean_draft
 from wijzer_tui.domain.progress.records import Answer, Attempt
@@ -39,12 +40,25 @@ class Position:
         return cls(section, step_id)
 
 
-def positions(scenario: Scenario) -> list[Position]:
-    """Every section of a pass, in order: intro, two per step, end."""
+def positions(
+    scenario: Scenario, answers: dict[str, list[str]] | None = None, role: str = ""
+) -> list[Position]:
+    """Every section of a pass so far, in order: intro, two per step, the ending, end.
+
+    A straight case lists every step. A branching case lists the steps on the learner's path up
+    to the first one still to answer; once the path reaches an ending, that ending follows the
+    last decision, then the reflection and the end."""
     out = [Position("intro")]
-    for step in scenario.steps:
+    route = walk(scenario, answers or {}, role)
+    ending = [Position("ending", route.ending.id)] if route.ending else []
+    for step in route.steps if scenario.branches else scenario.steps:
+        if step.id in scenario.after_ending:
+            out.extend(ending)
+            ending = []  # shown once, before the first step after it
         out.extend(Position(section, step.id) for section in SECTIONS_PER_KIND[step.kind])
-    out.append(Position("end"))
+    out.extend(ending)
+    if route.complete or not scenario.branches:
+        out.append(Position("end"))
     return out
 
 
@@ -55,16 +69,33 @@ class Pass:
         self.store = store
         self.scenario = scenario
         self.attempt = attempt
-        self.positions = positions(scenario)
         self.index = self._index_of(Position.parse(attempt.position))
         # Typed but unconfirmed input per step, as last saved (restored on resume).
         self.drafts = store.drafts(attempt.learner_id, attempt.id)
 
     @classmethod
-    def start(cls, store: ProgressStore, scenario: Scenario, learner_id: str) -> Pass:
-        """Start a new attempt (a retry never overwrites history)."""
-        attempt = store.start_attempt(learner_id, scenario.id, scenario.content_version)
+    def start(
+        cls, store: ProgressStore, scenario: Scenario, learner_id: str, role: str = ""
+    ) -> Pass:
+        """Start a new attempt (a retry never overwrites history), in the role the learner chose."""
+        role = scenario.role(role).id
+        attempt = store.start_attempt(learner_id, scenario.id, scenario.content_version, role=role)
         return cls(store, scenario, attempt)
+
+    @property
+    def positions(self) -> list[Position]:
+        """The sections of this pass so far (a branching case grows as the learner decides)."""
+        return positions(self.scenario, self.answers_by_step(), self.attempt.role)
+
+    @property
+    def walk(self) -> Walk:
+        """The learner's path through the case so far."""
+        return walk(self.scenario, self.answers_by_step(), self.attempt.role)
+
+    @property
+    def ending(self) -> Ending | None:
+        """The ending the learner's path reached, once it did."""
+        return self.walk.ending
 
     def _index_of(self, position: Position) -> int:
         try:
@@ -167,11 +198,14 @@ class Pass:
 
     def score(self) -> int:
         """The scenario score from the saved answers."""
-        return scenario_score(self.scenario, self.answers_by_step())
+        return scenario_score(self.scenario, self.answers_by_step(), self.attempt.role)
 
     def finish(self) -> int:
         """Mark the attempt finished with its score (once) and return the score."""
         score = self.score()
         if self.attempt.status != "finished":
-            self.attempt = self.store.finish_attempt(self.learner_id, self.attempt.id, score)
+            ending = self.ending.id if self.ending else None
+            self.attempt = self.store.finish_attempt(
+                self.learner_id, self.attempt.id, score, ending=ending
+            )
         return score

@@ -236,12 +236,14 @@ class ProgressStore:
         content_version: int,
         mode: str = "self",
         team_session_id: str | None = None,
+        role: str = "",
     ) -> Attempt:
         """Start a new attempt (also for a retry: history is never overwritten)."""
         if mode not in ("self", "team"):
             raise StoreError(f"Onbekende manier van oefenen: {mode!r}.")
         attempt = Attempt(new_id(), learner_id, scenario_id, content_version, mode)  # type: ignore[arg-type]
         attempt.team_session_id = team_session_id
+        attempt.role = role
         with self._edit(learner_id) as db:
             db.table(ATTEMPTS).insert(to_doc(attempt))
         return attempt
@@ -266,10 +268,14 @@ class ProgressStore:
         """Remember where a busy attempt is, to resume there; ignored once it is over."""
         self._change_attempt(learner_id, attempt_id, lambda _: {"position": position}, _OVER)
 
-    def finish_attempt(self, learner_id: str, attempt_id: str, score: int) -> Attempt:
-        """Mark a busy attempt finished with its score. An already finished attempt is returned
-        unchanged (never overwritten); a stopped one raises StoreError."""
+    def finish_attempt(
+        self, learner_id: str, attempt_id: str, score: int, ending: str | None = None
+    ) -> Attempt:
+        """Mark a busy attempt finished with its score (and the ending reached). An already
+        finished attempt is returned unchanged (never overwritten); a stopped one raises StoreError."""
         change = {"status": "finished", "finished": now_iso(), "score": int(score), DRAFTS: REMOVE}
+        if ending:
+            change["ending"] = ending
         return self._change_attempt(learner_id, attempt_id, lambda _: change, ("finished",))
 
     def stop_attempt(self, learner_id: str, attempt_id: str) -> None:

@@ -9,7 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from wijzer_tui.domain.content.model import Scenario, Step
+from wijzer_tui.domain.content.graph import walk
+from wijzer_tui.domain.content.model import DecideOption, Scenario, Step
 from wijzer_tui.domain.content.scoring import scenario_score
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.progress.records import BEROEPSGROEPEN, Answer, Attempt, Profile
@@ -105,11 +106,20 @@ class _Maker:
         rng = self.rng
         team = bool(profile.team) and rng.random() < 0.3
         session = hashlib.sha256(f"{profile.team}/{scenario.id}/{start:%G%V}".encode()).hexdigest()
-        steps = scenario.steps[: rng.randint(1, 2)] if busy else scenario.steps
+        # A branching case: a random role (only drawn when there is a choice, so format-1 demo
+        # data stays the same), then each answer decides which step comes next.
+        role = rng.choice(scenario.roles).id if len(scenario.roles) > 1 else ""
+        limit = rng.randint(1, 2) if busy else None
         moment = start
-        answers = []
-        for step in steps:
+        answers: list[Answer] = []
+        steps: list[Step] = []
+        while limit is None or len(steps) < limit:
+            chosen = {a.step_id: a.option_ids for a in answers}
+            step = next((s for s in walk(scenario, chosen, role).steps if s.id not in chosen), None)
+            if step is None:
+                break
             moment += timedelta(minutes=rng.randint(2, 9))
+            steps.append(step)
             answers.append(self.answer(step, skill, moment))
         attempt = Attempt(
             id=self.new_id(),
@@ -120,6 +130,7 @@ class _Maker:
             started=_iso(start),
             answers=answers,
             team_session_id=f"demo-{session[:24]}" if team else None,
+            role=role,
         )
         if busy:
             attempt.position = f"{'compare' if steps[-1].kind == 'choose' else 'consequence'}:{steps[-1].id}"  # fmt: skip
@@ -127,7 +138,10 @@ class _Maker:
             attempt.status = "finished"
             attempt.finished = _iso(moment + timedelta(minutes=rng.randint(1, 5)))
             attempt.position = "end"
-            attempt.score = scenario_score(scenario, {a.step_id: a.option_ids for a in answers})
+            chosen = {a.step_id: a.option_ids for a in answers}
+            attempt.score = scenario_score(scenario, chosen, role)
+            ending = walk(scenario, chosen, role).ending
+            attempt.ending = ending.id if ending else None
         return attempt
 
     def answer(self, step: Step, skill: float, moment: datetime) -> Answer:
@@ -146,10 +160,18 @@ class _Maker:
             return Answer(step.id, chosen, _iso(moment))
         if step.kind == "decide":
             options = step.decide_options
-            weights = [max(0.05, 0.3 + skill * (len(o.follows) - len(o.ignores))) for o in options]
+            weights = [max(0.05, 0.3 + skill * _merit(o)) for o in options]
             return Answer(step.id, [rng.choices(options, weights)[0].id], _iso(moment))
         ticked = [t for t in step.tip_ids if rng.random() < skill]
         return Answer(step.id, [], _iso(moment), rng.choice(REFLECTIONS), ticked)
+
+
+def _merit(option: DecideOption) -> float:
+    """How good a decide option is, for a skilled learner's preference: from its credit, else
+    the tips it follows minus those it ignores."""
+    if option.credit is not None:
+        return 2 * option.credit - 1
+    return len(option.follows) - len(option.ignores)
 
 
 def _iso(moment: datetime) -> str:
