@@ -14,10 +14,20 @@ import yaml
 
 from wijzer_tui.domain.content.loader import default_scenario_dir, load_scenarios, scenario_files
 from wijzer_tui.domain.content.model import DecideOption, Scenario, Step
+from wijzer_tui.domain.content.scenario_dir import SCENARIO_DIR_VARIABLE
 from wijzer_tui.domain.content.scoring import decide_outcome
 
 RULES_CASE = Path(__file__).resolve().parent / "data" / "content-rules" / "vertakking.yaml"
-SHIPPED = scenario_files([default_scenario_dir()])
+
+
+def shipped_dir() -> Path:
+    """The shipped scenarios/ folder, whatever WIJZER_SCENARIO_DIR says at collection time."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv(SCENARIO_DIR_VARIABLE, raising=False)
+        return default_scenario_dir()
+
+
+SHIPPED = scenario_files([shipped_dir()])
 
 
 def shipped_params() -> list[Any]:

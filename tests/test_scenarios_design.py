@@ -22,6 +22,8 @@ from scenario_cases import (
 
 from wijzer_tui.domain.content.model import Scenario
 
+pytestmark = pytest.mark.shipped  # these tests check the shipped scenarios/
+
 MAX_DEEPENING_PER_SCENE = 2
 # Two option texts this alike (difflib ratio, 0..1) are the same move offered twice.
 SAME_MOVE = 0.8
