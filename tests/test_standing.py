@@ -71,3 +71,22 @@ def test_self_study_profiles_leave_out_attendees_and_demo_learners(tmp_path: Pat
     store.create_profile("Demo 0001", "politie", synthetic=True)
     store.import_learner(Profile("cas", "Cas", "onderwijs", attendee=True), [])
     assert [p.name for p in self_study_profiles(store)] == ["Anna"]
+
+
+def test_an_attempt_begun_on_older_content_is_not_resumed_and_stops_on_a_new_start(
+    tmp_path: Path, three: list[Scenario]
+) -> None:
+    from wijzer_tui.domain.progress.session import Pass
+
+    store = ProgressStore(tmp_path)
+    anna = store.create_profile("Anna", "politie").id
+    s1 = three[0]
+    old = store.start_attempt(anna, s1.id, s1.content_version)
+    updated = dataclasses.replace(s1, content_version=s1.content_version + 1)
+    (standing, *_) = standings(store, anna, [updated, *three[1:]])
+    assert (standing.state, standing.busy, standing.label) == ("new", None, "Nieuw")
+    fresh = Pass.start(store, updated, anna)
+    kept = {a.id: a for a in store.attempts(anna)}
+    assert kept[old.id].status == "stopped"  # kept in the history, never resumed on new scenes
+    assert kept[fresh.attempt.id].status == "busy"
+    assert standings(store, anna, [updated])[0].busy.id == fresh.attempt.id

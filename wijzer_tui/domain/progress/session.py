@@ -79,6 +79,9 @@ class Pass:
     ) -> Pass:
         """Start a new attempt (a retry never overwrites history), in the role the learner chose."""
         role = scenario.role(role).id
+        for old in store.attempts(learner_id, scenario.id):
+            if old.status == "busy" and old.content_version != scenario.content_version:
+                store.stop_attempt(learner_id, old.id)  # begun on older content: kept, as gestopt
         attempt = store.start_attempt(learner_id, scenario.id, scenario.content_version, role=role)
         return cls(store, scenario, attempt)
 

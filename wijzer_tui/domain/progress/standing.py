@@ -19,6 +19,7 @@ SECTION_TITLES = {
     "compare": "Vergelijk met de wijzer",
     "decide": "De casus gaat verder",
     "consequence": "De casus gaat verder",
+    "ending": "Afloop",
     "reflect": "Reflectie",
     "check": "Reflectie: toets je antwoord",
     "end": "Afronding",
@@ -52,6 +53,12 @@ class Standing:
         return text
 
 
+def resumable(attempt: Attempt, scenario: Scenario) -> bool:
+    """A busy attempt can be resumed only on the content it began on: after an update its saved
+    answers may point at scenes that changed (it is stopped when the learner starts again)."""
+    return attempt.status == "busy" and attempt.content_version == scenario.content_version
+
+
 def standings(store: ProgressStore, learner_id: str, scenarios: list[Scenario]) -> list[Standing]:
     """The standing of every scenario for a learner, in scenario order."""
     # One read of the learner's file for all scenarios (the store re-reads on every call).
@@ -62,7 +69,7 @@ def standings(store: ProgressStore, learner_id: str, scenarios: list[Scenario]) 
     for scenario in scenarios:
         attempts = by_scenario.get(scenario.id, [])
         record = record_of(attempts)
-        busy = next((a for a in reversed(attempts) if a.status == "busy"), None)
+        busy = next((a for a in reversed(attempts) if resumable(a, scenario)), None)
         state = "finished" if record else ("busy" if busy else "new")
         out.append(Standing(scenario, state, record, busy))
     return out
