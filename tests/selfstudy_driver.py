@@ -12,7 +12,9 @@ from wijzer_tui.domain.content.loader import load_scenarios
 from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.widgets.choice_list import ChoiceList
 
-SCENARIOS = load_scenarios()
+# The frozen format-1 copy (as conftest.frozen_scenarios gives every unmarked test): this module is
+# imported at collection, before that fixture sets WIJZER_SCENARIO_DIR.
+SCENARIOS = load_scenarios([Path(__file__).resolve().parent / "data" / "scenarios-v1"])
 
 
 def make_app(root: Path, *, learner: str | None = "Sanne") -> WijzerApp:

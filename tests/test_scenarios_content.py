@@ -1,18 +1,30 @@
-"""The five shipped scenarios are complete and faithful to the Frustratiewijzer (CCV, Movisie, NJi)."""
+"""The five shipped scenarios are complete and faithful to the Frustratiewijzer (CCV, Movisie, NJi),
+and each is a case that branches: roles that speak to the learner, several endings, paths long
+enough to matter and every tip on some path (scenarios/README.md, format version 2)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from scenario_cases import (
+    RULES_CASE,
+    SHIPPED,
+    all_params,
+    edited_rules_case,
+    load,
+    shipped_params,
+)
 from seed_text import normalise
 
-from wijzer_tui.domain.content.loader import default_scenario_dir, load_scenarios, scenario_files
-from wijzer_tui.domain.content.model import DEFAULT_RESOURCE_GROUP, Scenario
+from wijzer_tui.domain.content.graph import MIN_PATH_DECISIONS, offered_tips, paths
+from wijzer_tui.domain.content.loader import load_scenarios
+from wijzer_tui.domain.content.model import DEFAULT_RESOURCE_GROUP, Scenario, Tip
 
 pytestmark = pytest.mark.shipped  # these tests check the shipped scenarios/
 
@@ -135,15 +147,6 @@ def test_resources_are_the_wijzers_list(scenarios: list[Scenario], number: int) 
     assert found == seed_resources(SECTIONS[number])
 
 
-def test_every_tip_can_be_chosen(scenarios: list[Scenario]) -> None:
-    for s in scenarios:
-        offered = {
-            o.tip_id for step in s.steps if step.kind == "choose" for o in step.choose_options
-        }
-        missing = [t.id for t in s.tips if t.id not in offered]
-        assert missing == [], f"{s.id}: tips no choose option leads to"
-
-
 def test_against_options_say_why_and_where(scenarios: list[Scenario]) -> None:
     for s in scenarios:
         for step in s.steps:
@@ -177,9 +180,8 @@ def all_strings(data: Any) -> Iterator[str]:
 
 
 def test_no_invented_addresses_or_phone_numbers() -> None:
-    files = scenario_files([default_scenario_dir()])
-    assert len(files) == 5
-    for path in files:
+    assert len(SHIPPED) == 5
+    for path in SHIPPED:
         for text in all_strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
             lowered = text.lower()
             assert "http" not in lowered and "www." not in lowered, f"{path.name}: {text[:60]}"
@@ -199,3 +201,112 @@ def test_sources_credit_the_frustratiewijzer(scenarios: list[Scenario]) -> None:
             all(word in source for word in ("Frustratiewijzer", "CCV", "Movisie", "NJi"))
             for source in s.sources
         ), f"{s.id}: sources do not credit the Frustratiewijzer (CCV, Movisie, NJi)"
+
+
+# A case that branches (format version 2).
+
+MIN_ENDINGS, MAX_ENDINGS = 2, 4
+TWO_ROLES = (2, 4)  # the cases the seeds let you play from a second role (issue 12)
+
+
+def ending_problems(scenario: Scenario) -> list[str]:
+    """Two to four endings, each told with a title and a text."""
+    problems = []
+    if not MIN_ENDINGS <= len(scenario.endings) <= MAX_ENDINGS:
+        problems.append(f"{scenario.id}: {len(scenario.endings)} endings")
+    problems += [f"{scenario.id}/{e.id}: untold" for e in scenario.endings if not e.text.strip()]
+    return problems
+
+
+def path_problems(scenario: Scenario) -> list[str]:
+    """Every path of every role ends in an ending, after at least three decision points."""
+    problems = []
+    for path in paths(scenario):
+        route = " → ".join(step_id for step_id, _ in path.choices)
+        if not scenario.ending(path.ending):
+            problems.append(f"{scenario.id}: {route} reaches no ending")
+        if path.decisions < MIN_PATH_DECISIONS:
+            problems.append(f"{scenario.id}: {route} has {path.decisions} decisions")
+    return problems
+
+
+def unreachable_tips(scenario: Scenario) -> list[str]:
+    """Tips offered in no scene on any path (as a tip option, or followed or ignored)."""
+    on_paths = {step_id for path in paths(scenario) for step_id, _ in path.choices}
+    offered = set().union(*(offered_tips(s) for s in scenario.steps if s.id in on_paths))
+    return [t.id for t in scenario.tips if t.id not in offered]
+
+
+def role_problems(scenario: Scenario) -> list[str]:
+    """At least one role, each speaking to the learner ("Je bent …") and starting at a scene."""
+    problems = [] if scenario.roles else [f"{scenario.id}: no role"]
+    for role in scenario.roles:
+        if not role.text.startswith("Je "):
+            problems.append(f"{scenario.id}/{role.id}: the role text does not start with 'Je '")
+        if scenario.step(role.start) is None:
+            problems.append(f"{scenario.id}/{role.id}: starts at no scene")
+    return problems
+
+
+@pytest.mark.parametrize("path", all_params())
+def test_two_to_four_endings(path: Path) -> None:
+    assert ending_problems(load(path)) == []
+
+
+@pytest.mark.parametrize("path", all_params())
+def test_every_path_ends_after_three_decisions(path: Path) -> None:
+    assert path_problems(load(path)) == []
+
+
+@pytest.mark.parametrize("path", all_params())
+def test_every_tip_is_on_some_path(path: Path) -> None:
+    assert unreachable_tips(load(path)) == []
+
+
+@pytest.mark.parametrize("path", all_params())
+def test_the_role_speaks_to_the_learner(path: Path) -> None:
+    assert role_problems(load(path)) == []
+
+
+@pytest.mark.parametrize("path", shipped_params())
+def test_cases_02_and_04_offer_a_second_role(path: Path) -> None:
+    scenario = load(path)
+    if scenario.number in TWO_ROLES:
+        assert len(scenario.roles) >= 2, f"{scenario.id}: one role"
+        starts = [role.start for role in scenario.roles]
+        assert len(set(starts)) == len(starts), f"{scenario.id}: the roles share a start scene"
+
+
+# The rules fail when a case breaks them: each test below breaks one rule in the rules case.
+
+
+def test_one_ending_is_caught() -> None:
+    case = load(RULES_CASE)
+    assert ending_problems(replace(case, endings=case.endings[:1])) == ["vertakking: 1 endings"]
+
+
+def test_a_short_path_is_caught() -> None:
+    case = load(RULES_CASE)
+    steps = tuple(s for s in case.steps if s.id != "uitstel")
+    doel = case.step("doel")
+    assert doel is not None
+    short_cut = tuple(
+        replace(o, next="afgeraffeld") if o.next == "uitstel" else o for o in doel.decide_options
+    )
+    steps = tuple(replace(s, decide_options=short_cut) if s.id == "doel" else s for s in steps)
+    assert path_problems(replace(case, steps=steps)) == ["vertakking: begin → doel has 2 decisions"]
+
+
+def test_an_unreachable_tip_is_caught() -> None:
+    case = load(RULES_CASE)
+    extra = Tip("F9-T4", "Een tip die geen scène aanbiedt.")
+    assert unreachable_tips(replace(case, tips=(*case.tips, extra))) == ["F9-T4"]
+
+
+def test_a_role_that_does_not_speak_to_the_learner_is_caught(tmp_path: Path) -> None:
+    def edit(data: dict) -> None:
+        data["roles"][0]["text"] = "De deelnemer is een collega in het team."
+
+    assert role_problems(edited_rules_case(tmp_path, edit)) == [
+        "vertakking/collega: the role text does not start with 'Je '"
+    ]

@@ -1,4 +1,5 @@
-"""Every quoted passage in deepening and against-reasons is found in the seed document it cites."""
+"""Every quoted passage in deepening, against-reasons and decision feedback is found in the seed
+document it cites."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from scenario_cases import all_params, edited_rules_case, load, option_data
 from seed_text import TYPOGRAPHIC
 from seed_text import normalise as seed_normalise
 
@@ -60,19 +62,40 @@ def found_in(passage: str, seed_texts: list[str]) -> bool:
     return any(pattern.search(text) for text in seed_texts)
 
 
-def cited_passages(scenarios: list[Scenario]) -> list[tuple[str, str, str]]:
-    """(where, passage, source) for every quote in deepening and against-reasons."""
-    found = []
-    for s in scenarios:
-        for item in s.deepening:
-            for passage in quoted_passages(item.text):
-                found.append((f"{s.id}: verdieping {item.title!r}", passage, item.source))
-        for step in s.steps:
-            for option in step.choose_options:
-                if option.kind == "against":
-                    for passage in quoted_passages(option.reason):
-                        found.append((f"{s.id}/{option.id}", passage, option.source))
+def attributed_texts(scenario: Scenario) -> list[tuple[str, str, str]]:
+    """(where, text, source) for every text that names its source: deepening items, reasons of
+    advised-against options and the feedback of decide options."""
+    found = [
+        (f"{scenario.id}: verdieping {d.title!r}", d.text, d.source) for d in scenario.deepening
+    ]
+    for step in scenario.steps:
+        for option in step.choose_options:
+            if option.kind == "against":
+                found.append((f"{scenario.id}/{option.id}", option.reason, option.source))
+        for choice in step.decide_options:
+            if choice.feedback_text or choice.feedback_source:
+                where = f"{scenario.id}/{step.id}/{choice.id} (feedback)"
+                found.append((where, choice.feedback_text, choice.feedback_source))
     return found
+
+
+def cited_passages(scenarios: list[Scenario]) -> list[tuple[str, str, str]]:
+    """(where, passage, source) for every quote in a text that names its source."""
+    return [
+        (where, passage, source)
+        for s in scenarios
+        for where, text, source in attributed_texts(s)
+        for passage in quoted_passages(text)
+    ]
+
+
+def misquoted(scenario: Scenario) -> list[str]:
+    """Every quoted passage of the case that is not in the seed its source names."""
+    return [
+        f"{where}: {passage!r} not in {source}"
+        for where, passage, source in cited_passages([scenario])
+        if not found_in(passage, seeds_cited(source))
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -85,14 +108,19 @@ def test_every_seed_copy_is_there() -> None:
         assert (SEEDS / name).stat().st_size > 1000, name
 
 
-def test_every_source_names_a_known_seed(scenarios: list[Scenario]) -> None:
-    for s in scenarios:
-        for item in s.deepening:
-            assert seeds_cited(item.source), f"{s.id}: {item.title}"
-        for step in s.steps:
-            for option in step.choose_options:
-                if option.kind == "against":
-                    assert seeds_cited(option.source), f"{s.id}/{option.id}"
+def unknown_sources(scenario: Scenario) -> list[str]:
+    """Where a text names no source, or a source part that names no known seed."""
+    return [
+        where
+        for where, _, source in attributed_texts(scenario)
+        if not source.strip()
+        or not all(any(key in part for key in SEED_FILES) for part in source.split(";"))
+    ]
+
+
+@pytest.mark.parametrize("path", all_params())
+def test_every_source_names_a_known_seed(path: Path) -> None:
+    assert unknown_sources(load(path)) == []
 
 
 def test_every_deepening_item_quotes_its_source(scenarios: list[Scenario]) -> None:
@@ -101,15 +129,40 @@ def test_every_deepening_item_quotes_its_source(scenarios: list[Scenario]) -> No
             assert quoted_passages(item.text), f"{s.id}: {item.title!r} quotes nothing"
 
 
-def test_every_quoted_passage_is_in_the_seed_it_cites(scenarios: list[Scenario]) -> None:
-    passages = cited_passages(scenarios)
-    assert len(passages) >= 30
-    wrong = [
-        f"{where}: {passage!r} not in {source}"
-        for where, passage, source in passages
-        if not found_in(passage, seeds_cited(source))
+def test_the_shipped_cases_quote_their_seeds_often(scenarios: list[Scenario]) -> None:
+    assert len(cited_passages(scenarios)) >= 30
+
+
+@pytest.mark.parametrize("path", all_params())
+def test_every_quoted_passage_is_in_the_seed_it_cites(path: Path) -> None:
+    assert misquoted(load(path)) == []
+
+
+def test_a_changed_word_in_feedback_is_caught(tmp_path: Path) -> None:
+    def edit(data: dict) -> None:
+        feedback = option_data(data, "leiding", "beurt")["feedback"]
+        feedback["text"] = feedback["text"].replace("veilig voelen", "prettig voelen")
+
+    assert misquoted(edited_rules_case(tmp_path, edit)) == [
+        "vertakking/leiding/beurt (feedback): 'de deelnemers zich prettig voelen en elkaar "
+        "vertrouwen' not in Frustratiewijzer, frustratie 5 (Wat kun je doen?)"
     ]
-    assert wrong == []
+
+
+def test_feedback_quoting_the_wrong_seed_is_caught(tmp_path: Path) -> None:
+    def edit(data: dict) -> None:
+        option_data(data, "uitstel", "teamleider")["feedback"]["source"] = (
+            "De procesregisseurs aan het woord (portret van het CCV en Movisie)"
+        )
+
+    assert len(misquoted(edited_rules_case(tmp_path, edit))) == 1
+
+
+def test_feedback_naming_no_known_seed_is_caught(tmp_path: Path) -> None:
+    def edit(data: dict) -> None:
+        option_data(data, "doel", "zelf")["feedback"]["source"] = "Een boek dat niet bestaat"
+
+    assert unknown_sources(edited_rules_case(tmp_path, edit)) == ["vertakking/doel/zelf (feedback)"]
 
 
 def test_the_check_notices_one_changed_word() -> None:
@@ -145,7 +198,7 @@ def test_portraits_are_attributed_to_their_makers(scenarios: list[Scenario]) -> 
         for source in (
             *s.sources,
             *(d.source for d in s.deepening),
-            *(o.source for st in s.steps for o in st.choose_options),
+            *(source for _, _, source in attributed_texts(s)),
         )
         if "procesregisseurs aan het woord" in source
     ]
