@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 TESTS = Path(__file__).resolve().parent
+FROZEN_SCENARIOS = TESTS / "data" / "scenarios-v1"
+
+# Test modules that load scenarios at import (fixtures for snapshot apps, team and report
+# fixtures) run before any fixture: point them at the frozen copy too.
+os.environ["WIJZER_SCENARIO_DIR"] = str(FROZEN_SCENARIOS)
 
 
 @pytest.fixture
@@ -41,7 +47,7 @@ def frozen_scenarios(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyP
     (tests/data/scenarios-v1), so rewriting the shipped content does not change what they pin.
     Tests marked `shipped` (content checks, branching walks) read the shipped scenarios."""
     if request.node.get_closest_marker("shipped") is None:
-        monkeypatch.setenv("WIJZER_SCENARIO_DIR", str(TESTS / "data" / "scenarios-v1"))
+        monkeypatch.setenv("WIJZER_SCENARIO_DIR", str(FROZEN_SCENARIOS))
     else:
         monkeypatch.delenv("WIJZER_SCENARIO_DIR", raising=False)
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from scenario_cases import all_params, edited_rules_case, load, option_data
+from scenario_cases import all_params, edited_rules_case, load, option_data, shipped_dir
 from seed_text import TYPOGRAPHIC
 from seed_text import normalise as seed_normalise
 
@@ -100,7 +100,7 @@ def misquoted(scenario: Scenario) -> list[str]:
 
 @pytest.fixture(scope="module")
 def scenarios() -> list[Scenario]:
-    return load_scenarios()
+    return load_scenarios([shipped_dir()])
 
 
 def test_every_seed_copy_is_there() -> None:
