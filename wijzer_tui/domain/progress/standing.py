@@ -21,6 +21,7 @@ SECTION_TITLES = {
     "consequence": "De casus gaat verder",
     "reflect": "Reflectie",
     "check": "Reflectie: toets je antwoord",
+    "ending": "Afloop",
     "end": "Afronding",
 }
 
