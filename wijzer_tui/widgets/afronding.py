@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import Static
@@ -9,7 +11,7 @@ from textual.widgets import Static
 from wijzer_tui.domain.content.feedback import against_count_text
 from wijzer_tui.domain.content.model import Scenario, Step
 from wijzer_tui.domain.content.scoring import compare_choose, decide_outcome, scenario_rule
-from wijzer_tui.domain.progress.records import local_datetime
+from wijzer_tui.domain.progress.records import Answer, local_datetime
 from wijzer_tui.domain.progress.session import Pass
 from wijzer_tui.domain.progress.standing import previous_result
 from wijzer_tui.widgets.sections import heading, text
@@ -41,49 +43,49 @@ def end(session: Pass, score: int, next_up: Scenario | None) -> list[Widget]:
     return widgets
 
 
-def _steps(session: Pass, steps: tuple[Step, ...], numbered: bool = False) -> list[Widget]:
-    """One line per answered step: what was chosen and its score (a reflection: the ticks)."""
-    scenario, widgets = session.scenario, []
-    decisions = 0
-    for step in steps:
-        answer = session.answer(step.id)
-        if answer is None:
-            continue
-        number = ""
-        if numbered and step.is_decision:
-            decisions += 1
-            number = f"{decisions}. "
-        if step.kind == "choose":
-            result = compare_choose(scenario, step, answer.option_ids)
-            against = against_count_text(len(result.against))
-            widgets.append(
-                text(
-                    f"{number}{step.title}: {len(result.in_line)} van de {result.tip_count} "
-                    f"tips gekozen, {against} · {result.score}%"
-                )
-            )
-        elif step.kind == "decide" and answer.option_ids:
-            outcome = decide_outcome(scenario, step, answer.option_ids[0])
-            if outcome is not None:
-                line = f"{number}{step.title}: {outcome.option.text} · {outcome.score}%"
-                widgets.append(text(line))
-        elif step.kind == "reflect":
-            ticked = len(answer.ticked_tips)
-            widgets.append(
-                text(f"{step.title}: je herkende {ticked} van de {len(step.tip_ids)} tips")
-            )
-    return widgets
+def _summary(scenario: Scenario, step: Step, answer: Answer) -> str | None:
+    """One answered step in a line: what was chosen and its score (a reflection: the ticks)."""
+    if step.kind == "choose":
+        result = compare_choose(scenario, step, answer.option_ids)
+        against = against_count_text(len(result.against))
+        return (
+            f"{step.title}: {len(result.in_line)} van de {result.tip_count} tips gekozen, "
+            f"{against} · {result.score}%"
+        )
+    if step.kind == "decide" and answer.option_ids:
+        outcome = decide_outcome(scenario, step, answer.option_ids[0])
+        return f"{step.title}: {outcome.option.text} · {outcome.score}%" if outcome else None
+    if step.kind == "reflect":
+        return (
+            f"{step.title}: je herkende {len(answer.ticked_tips)} van de {len(step.tip_ids)} tips"
+        )
+    return None
+
+
+def _lines(session: Pass, steps: tuple[Step, ...]) -> list[str]:
+    """The summary lines of the answered steps among `steps`, in order."""
+    answered = ((step, session.answer(step.id)) for step in steps)
+    lines = (_summary(session.scenario, step, answer) for step, answer in answered if answer)
+    return [line for line in lines if line]
+
+
+def _steps(session: Pass, steps: tuple[Step, ...]) -> list[Widget]:
+    """A straight case: one line per answered step."""
+    return [text(line) for line in _lines(session, steps)]
 
 
 def _path(session: Pass) -> list[Widget]:
     """Jouw pad: each decision point in the order taken, with the choice, then the ending."""
     scenario, route = session.scenario, session.walk
     role = scenario.role(session.attempt.role)
-    widgets: list[Widget] = [
-        heading(f"Jouw pad als {_lower(role.title)}" if role.title else "Jouw pad")
-    ]
-    on_path = tuple(s for s in route.steps if s.id not in scenario.after_ending)
-    widgets += _steps(session, on_path, numbered=True)
+    title = f"Jouw pad als {_lower(role.title)}" if role.title else "Jouw pad"
+    # A grid, so a wrapped line stays under its text and not under its number.
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, no_wrap=True, justify="right")
+    grid.add_column(ratio=1)
+    for number, line in enumerate(_lines(session, route.decisions), start=1):
+        grid.add_row(f"{number}.", Text(line))
+    widgets: list[Widget] = [heading(title), Static(grid)]
     if route.ending is not None:
         widgets.append(text(f"Afloop: {route.ending.title}", "question"))
     after = tuple(s for s in route.steps if s.id in scenario.after_ending)
