@@ -18,7 +18,7 @@ from branching_driver import (
 )
 from rich.console import Console
 from rich.table import Table
-from selfstudy_driver import press, screen_text
+from selfstudy_driver import option_text, press, screen_text
 from textual.widgets import Static
 
 from wijzer_tui.domain.content.scoring import PATH_RULE
@@ -187,3 +187,20 @@ async def test_the_help_explains_both_scores(tmp_path: Path, monkeypatch, size) 
         text = flat(app)
         assert PATH_RULE in text
         assert "Je eindscore is het gemiddelde van je scores" in text  # the straight case's
+
+
+async def test_resume_on_the_ending_shows_the_ending(tmp_path: Path, monkeypatch) -> None:
+    app = tak_app(tmp_path, monkeypatch)
+    role, choices = TO_ONE_PLAN
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tak(pilot, role)
+        await play(pilot, choices)
+        assert "Afloop: Eén plan" in flat(app)
+        await press(pilot, "q")
+    resumed = reopen(tmp_path)
+    async with resumed.run_test(size=(80, 24)) as pilot:
+        listed = option_text(resumed.screen.query_one("#scenario-list"), "tak")
+        assert "Bezig · Afloop" in listed  # home says where the learner is
+        await press(pilot, "v")
+        assert "Afloop: Eén plan" in flat(resumed)
+        assert where(resumed) == "Deel 8 van 11"
