@@ -86,3 +86,22 @@ def test_a_straight_case_keeps_its_fixed_number() -> None:
     straight = load_scenarios()[0]  # the frozen format-1 copy
     count = 1 + 2 * len(straight.steps) + 1
     assert part_label(1, straight, {}) == f"Deel 1 van {count}"
+
+
+def test_a_choice_scene_with_a_situation_tells_how_the_case_goes_on() -> None:
+    plain = TAK.step("wat-doe-je")
+    assert sections.title_of("choose", plain) == "Wat doe je?"
+    scene = dataclasses.replace(plain, situation="Twee weken later belt de school.")
+    assert sections.title_of("choose", scene) == "De casus gaat verder"
+    text = shown(sections.choose(scene, None))
+    assert text.index("Twee weken later belt de school.") < text.index(scene.prompt)
+    assert sections.title_of("compare", scene) == "Vergelijk met de wijzer"
+
+
+def test_headings_name_the_scene_and_the_ending() -> None:
+    assert (
+        sections.title_of("decide", TAK.step("alleen")) == "De casus gaat verder · Zes weken later"
+    )
+    # A scene titled like the section is not named twice.
+    assert sections.title_of("consequence", TAK.step("gesprek")) == "De casus gaat verder"
+    assert sections.title_of("ending", None, TAK.ending("los-zand")) == "Afloop: Los zand"
