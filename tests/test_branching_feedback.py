@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from wijzer_tui.domain.content.feedback import MoveFeedback, move_feedback
+from wijzer_tui.domain.content.graph import paths
 from wijzer_tui.domain.content.loader import load_scenarios
 from wijzer_tui.domain.content.model import DecideOption, Deepening
 from wijzer_tui.domain.progress.pass_length import part_label, part_range
 from wijzer_tui.domain.progress.records import Answer
+from wijzer_tui.domain.progress.session import positions
 from wijzer_tui.widgets import sections
 
 TAK = load_scenarios([Path(__file__).resolve().parent / "data" / "v2" / "tak.yaml"])[0]
@@ -105,3 +107,32 @@ def test_headings_name_the_scene_and_the_ending() -> None:
     # A scene titled like the section is not named twice.
     assert sections.title_of("consequence", TAK.step("gesprek")) == "De casus gaat verder"
     assert sections.title_of("ending", None, TAK.ending("los-zand")) == "Afloop: Los zand"
+
+
+def by_every_path(scenario, answers, role) -> tuple[int, int]:
+    """The test's oracle: play out every path that agrees with the answers, count its parts."""
+    counts = []
+    for path in paths(scenario):
+        chosen = {
+            step: [option] if option not in ("", "-") else [] for step, option in path.choices
+        }
+        agrees = all(
+            chosen[step] == answers[step] for step in chosen if step in answers and chosen[step]
+        )
+        if path.role == role and agrees:
+            full = {**chosen, **{step: [] for step in scenario.after_ending}}
+            counts.append(len(positions(scenario, full, role)))
+    return min(counts), max(counts)
+
+
+@pytest.mark.parametrize("role", ["wijkteam", "school"])
+def test_the_range_matches_playing_out_every_path(role) -> None:
+    """From every point on every path the range equals what the paths that remain give."""
+    for path in paths(TAK):
+        if path.role != role:
+            continue
+        answers: dict[str, list[str]] = {}
+        for step, option in path.choices:
+            assert part_range(TAK, answers, role) == by_every_path(TAK, answers, role)
+            answers[step] = [option] if option not in ("", "-") else []
+        assert part_range(TAK, answers, role) == by_every_path(TAK, answers, role)
