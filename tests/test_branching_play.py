@@ -204,3 +204,26 @@ async def test_resume_on_the_ending_shows_the_ending(tmp_path: Path, monkeypatch
         await press(pilot, "v")
         assert "Afloop: Eén plan" in flat(resumed)
         assert where(resumed) == "Deel 8 van 11"
+
+
+async def test_going_back_from_the_role_on_a_restart_keeps_the_busy_attempt(
+    tmp_path: Path, monkeypatch
+) -> None:
+    app = tak_app(tmp_path, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tak(pilot, 1)
+        await press(pilot, "v", "q")  # busy on the first scene, back home
+        before = saved_attempt(app)
+        await press(pilot, "home", "enter")  # Verder waar je was?
+        await press(pilot, "tab", "enter")  # Opnieuw beginnen
+        await press(pilot, "enter")  # yes, start again
+        assert isinstance(app.screen, RolePickScreen)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, HomeScreen)
+        assert saved_attempt(app).to_dict() == before.to_dict()  # not stopped, none new
+        await press(pilot, "home", "enter", "tab", "enter", "enter")
+        await press(pilot, "enter")  # this time as the wijkteam
+        assert isinstance(app.screen, PassScreen)
+        learner = app.store.profiles()[0]
+        attempts = {a.status: a.role for a in app.store.attempts(learner.id, "tak")}
+        assert attempts == {"stopped": "school", "busy": "wijkteam"}
