@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from wijzer_tui.domain.content.attribution import WIJZER_CREDITS, WIJZER_SOURCE, WIJZER_TITLE
-from wijzer_tui.domain.content.scoring import DECIDE_RULE, SCENARIO_RULE, SCORE_RULE
+from wijzer_tui.domain.content.scoring import DECIDE_RULE, PATH_RULE, SCENARIO_RULE, SCORE_RULE
 
 KEYS: dict[str, list[tuple[str, str]]] = {
     "Overal": [
@@ -41,6 +41,14 @@ KEYS: dict[str, list[tuple[str, str]]] = {
         ("q of Esc", "naar de start; je plek en wat je typte, blijven bewaard"),
     ],
 }
+
+# Both kinds of case are played: one straight path, or choices that lead to different scenes.
+STRAIGHT_RULES = f"{SCORE_RULE}\n{DECIDE_RULE}\n{SCENARIO_RULE}"
+BRANCHING_RULES = (
+    f"Wat je kiest, bepaalt hoe de casus verdergaat en hoe hij afloopt. {PATH_RULE} Het aantal "
+    "delen hangt ook van je keuzes af: 'Deel 4 van 11–13' betekent dat je pad 11 tot 13 delen "
+    "lang wordt."
+)
 
 
 def keys_table(title: str, rows: list[tuple[str, str]]) -> Table:
@@ -75,7 +83,10 @@ class HelpScreen(ModalScreen[None]):
             for title, rows in KEYS.items():
                 yield Static(keys_table(title, rows), classes="keys")
             yield Static("Zo werkt de score", classes="title")
-            yield Static(escape(f"{SCORE_RULE}\n{DECIDE_RULE}\n{SCENARIO_RULE}"))
+            yield Static(
+                f"[b]Een casus met één verloop[/b]\n{escape(STRAIGHT_RULES)}", classes="keys"
+            )
+            yield Static(f"[b]Een casus die vertakt[/b]\n{escape(BRANCHING_RULES)}", classes="keys")
             yield Static(
                 "Je reflectie telt niet mee: die toets je zelf aan de tips. Een nieuwe poging "
                 "overschrijft niets. Voor je overzicht telt je beste afgeronde poging."

@@ -18,6 +18,7 @@ from wijzer_tui.domain.progress.safe_text import visible
 from wijzer_tui.domain.progress.standing import Standing, standings
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.screens.dialogs import ChoiceDialog, ConfirmDialog
+from wijzer_tui.screens.role_pick import ask_role
 
 QUESTION = "Met welke frustratie reken jij het liefst vandaag nog af?"
 RESUME = "Je bent met deze casus bezig. Wil je verder waar je was?"
@@ -128,14 +129,18 @@ class HomeScreen(BaseScreen):
                     ConfirmDialog(RESTART, "Opnieuw beginnen", "Terug")
                 ):
                     return
-                store.stop_attempt(learner.id, item.busy.id)
             elif item.state == "finished":
                 question = "Je hebt deze casus afgerond. Opnieuw beginnen? Je eerdere resultaat blijft bewaard."
                 if not await self.app.push_screen_wait(
                     ConfirmDialog(question, "Opnieuw beginnen", "Terug")
                 ):
                     return
-            self._open(Pass.start(store, item.scenario, learner.id))
+            role = await ask_role(self.app, item.scenario)
+            if role is None:  # went back from "Wie ben jij?": nothing stops, nothing starts
+                return
+            if item.busy is not None:
+                store.stop_attempt(learner.id, item.busy.id)
+            self._open(Pass.start(store, item.scenario, learner.id, role=role))
         except WijzerError as error:
             self.wijzer.show_error(error)
 

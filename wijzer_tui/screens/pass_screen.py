@@ -12,6 +12,7 @@ from textual.widgets import Button, Footer, Header, Static, TextArea
 
 from wijzer_tui.domain.content.model import Scenario
 from wijzer_tui.domain.errors import WijzerError
+from wijzer_tui.domain.progress.pass_length import part_label
 from wijzer_tui.domain.progress.session import Pass
 from wijzer_tui.domain.progress.standing import next_scenario, standings
 from wijzer_tui.screens.base import BaseScreen
@@ -53,16 +54,23 @@ class PassScreen(DraftKeeper, BaseScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = f"{self.session.scenario.number}. {self.session.scenario.title}"
+        scenario = self.session.scenario
+        self.sub_title = f"{scenario.number}. {scenario.title}"
+        role = scenario.role(self.session.attempt.role)
+        if len(scenario.roles) > 1:  # who you are stays in sight all through the case
+            self.sub_title += f" · {role.title}"
         self.show_section()
 
     def show_section(self) -> None:
         """Replace the body with the widgets of the current section."""
         session = self.session
         position = session.position
-        index, total = session.index + 1, len(session.positions)
-        title = sections.SECTION_TITLES.get(position.section, "")
-        self.query_one("#where", Static).update(f"Deel {index} van {total}")
+        ending = session.scenario.ending(position.step_id) if position.section == "ending" else None
+        title = sections.title_of(position.section, session.step, ending)
+        where = part_label(
+            session.index + 1, session.scenario, session.answers_by_step(), session.attempt.role
+        )
+        self.query_one("#where", Static).update(where)
         body = self.query_one("#body", VerticalScroll)
         # Move focus off the old section first, or Textual refocuses while removing it.
         self.query_one("#next").focus()
@@ -87,8 +95,10 @@ class PassScreen(DraftKeeper, BaseScreen):
         section = session.position.section
         answer = session.answer(step.id) if step else None
         draft = session.draft()
+        if section == "ending":
+            return sections.ending(session.scenario.ending(session.position.step_id))
         if section == "intro" or (step is None and section != "end"):
-            return sections.intro(session.scenario)
+            return sections.intro(session.scenario, session.scenario.role(session.attempt.role))
         if section == "end":
             score = session.finish()
             self.next_up = self._next_up()

@@ -8,10 +8,15 @@ from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
-from wijzer_tui.domain.content.feedback import GENERIC_LABEL, against_note
-from wijzer_tui.domain.content.model import Scenario, Step
+from wijzer_tui.domain.content.feedback import (
+    GENERIC_LABEL,
+    against_note,
+    move_feedback,
+)
+from wijzer_tui.domain.content.model import Deepening, Ending, Role, Scenario, Step
 from wijzer_tui.domain.content.scoring import (
     DECIDE_RULE,
+    PATH_RULE,
     SCORE_RULE,
     compare_choose,
     decide_outcome,
@@ -28,6 +33,10 @@ CHOICES_BACK = "Wat je hier eerder koos, staat er nog. Het telt pas als je beves
 TEXT_BACK = "Je eerdere tekst staat er nog. Sla op met Ctrl+S als je klaar bent."
 NO_DRAFT: dict[str, Any] = {}
 SECTION_TITLES = standing.SECTION_TITLES  # one set of words for home and the pass
+GOES_ON = SECTION_TITLES["decide"]  # "De casus gaat verder"
+# The colour of a decision's feedback label: half right is not shown as wrong.
+MOVE_CLASSES = {"good": "in-line", "half": "half", "against": "against"}
+AFTER_ENDING = "Hierna volgt nog een reflectievraag. Daarna zie je je pad en je score."
 
 
 def text(content: str, classes: str = "") -> Static:
@@ -41,12 +50,30 @@ def heading(content: str) -> Static:
     return Static(escape(content), classes="page-title")
 
 
-def intro(scenario: Scenario) -> list[Widget]:
-    """Herken je dit?: the quotes, the case and why it matters."""
+def title_of(section: str, step: Step | None, ending: Ending | None = None) -> str:
+    """The heading of a section: a scene that tells how the case goes on says so, with the
+    scene's own title when it adds something; an ending names itself."""
+    if section == "ending":
+        return f"Afloop: {ending.title}" if ending else SECTION_TITLES["ending"]
+    title = SECTION_TITLES.get(section, "")
+    goes_on = section in ("decide", "consequence") or (
+        section == "choose" and step and step.situation
+    )
+    if not goes_on:
+        return title
+    own = step.title.strip() if step else ""
+    return f"{GOES_ON} · {own}" if own and own not in (GOES_ON, title) else GOES_ON
+
+
+def intro(scenario: Scenario, role: Role | None = None) -> list[Widget]:
+    """Herken je dit?: the quotes, the case, who you are in it and why it matters."""
     widgets: list[Widget] = [heading(f"{scenario.number}. {scenario.title}")]
     widgets += [text(f"“{quote}”", "quote") for quote in scenario.quotes]
-    widgets += [heading("Het probleem"), text(scenario.case), heading("Waarom is dit belangrijk?")]
-    widgets.append(text(scenario.why))
+    widgets += [heading("Het probleem"), text(scenario.case)]
+    if role is not None and role.text.strip():
+        widgets += [heading(f"Jouw rol: {role.title}" if role.title else "Jouw rol")]
+        widgets.append(text(role.text))
+    widgets += [heading("Waarom is dit belangrijk?"), text(scenario.why)]
     return widgets
 
 
@@ -59,7 +86,9 @@ def choose(step: Step, answer: Answer | None, draft: dict[str, Any] = NO_DRAFT) 
     """Wat doe je?: pick any number of actions (ticks not yet confirmed come back from `draft`)."""
     options = [(o.id, o.text) for o in step.shuffled_options()]
     choices = ChoiceList(options, chosen=_chosen(answer, draft), id="choices")
-    widgets: list[Widget] = [text(step.prompt, "question")]
+    # A scene tells how the case goes on, above its question.
+    widgets: list[Widget] = [text(step.situation)] if step.situation else []
+    widgets += [text(step.prompt, "question"), choices]
     if answer is not None:
         choices.disabled = True
         widgets.append(text("Je keuze is opgeslagen. Ga verder met v.", "muted"))
@@ -69,7 +98,6 @@ def choose(step: Step, answer: Answer | None, draft: dict[str, Any] = NO_DRAFT) 
         widgets.append(text(hint, "muted"))
         if choices.chosen:
             widgets.append(text(CHOICES_BACK, "muted"))
-    widgets.insert(1, choices)
     return widgets
 
 
@@ -103,9 +131,25 @@ def compare(
             widgets.append(text(f"○ {tip.text}", "missed"))
     if not answer.option_ids:
         widgets.append(text("Je koos niets. Alle tips hierboven staan als gemist.", "muted"))
-    # The deepening belongs to the case, so it is shown once: after the first choice step.
-    first_choose = next(s for s in scenario.steps if s.kind == "choose")
-    for item in scenario.deepening if with_deepening and step is first_choose else ():
+    if with_deepening:
+        widgets += deepening(deepening_for(scenario, step))
+    return widgets
+
+
+def deepening_for(scenario: Scenario, step: Step) -> list[Deepening]:
+    """The deepening a step's feedback shows. A branching case names the scene of each item
+    (at most two per scene); a straight case shows all of it once, after its first choice step."""
+    if scenario.branches:
+        return [item for item in scenario.deepening if item.scene == step.id][:2]
+    first_choose = next((s for s in scenario.steps if s.kind == "choose"), None)
+    return list(scenario.deepening) if step is first_choose else []
+
+
+def deepening(items: list[Deepening]) -> list[Widget]:
+    """Each item with its source; the training's own application on its own line, never
+    inside the quoted source text."""
+    widgets: list[Widget] = []
+    for item in items:
         widgets.append(heading(f"Verdieping: {item.title}"))
         widgets.append(text(f"{item.text}\n(Bron: {item.source})", "muted"))
         if item.application:
@@ -124,8 +168,11 @@ def decide(step: Step, answer: Answer | None, draft: dict[str, Any] = NO_DRAFT) 
     return [text(step.situation), text(step.prompt, "question"), radio, text(note, "muted")]
 
 
-def consequence(scenario: Scenario, step: Step, answer: Answer) -> list[Widget]:
-    """What your decision leads to, and the tips it follows or ignores."""
+def consequence(
+    scenario: Scenario, step: Step, answer: Answer, *, with_deepening: bool = True
+) -> list[Widget]:
+    """What your decision leads to, why it was (half) right or wrong, and the tips it follows
+    or ignores."""
     outcome = decide_outcome(scenario, step, answer.option_ids[0]) if answer.option_ids else None
     if outcome is None:
         return [text("Deze keuze bestaat niet meer in de casus. Kies opnieuw met t (Terug).")]
@@ -134,13 +181,26 @@ def consequence(scenario: Scenario, step: Step, answer: Answer) -> list[Widget]:
         heading("Wat er gebeurt"),
         text(outcome.option.consequence),
     ]
+    feedback = move_feedback(outcome.option, outcome.score)
+    if feedback is not None:
+        widgets.append(text(feedback.label, MOVE_CLASSES[feedback.verdict]))
+        widgets.append(text(feedback.why, "indent"))
     for tip in outcome.followed:
         widgets.append(text(f"✓ Je volgt de tip: {tip.text}", "in-line"))
     for tip in outcome.ignored:
         widgets.append(text(f"✗ Je laat deze tip liggen: {tip.text}", "against"))
     widgets.append(Static(f"Je score bij deze stap: {outcome.score}%", classes="score"))
-    widgets.append(text(DECIDE_RULE, "muted"))
+    widgets.append(text(PATH_RULE if scenario.branches else DECIDE_RULE, "muted"))
+    if with_deepening and scenario.branches:
+        widgets += deepening(deepening_for(scenario, step))
     return widgets
+
+
+def ending(reached: Ending | None) -> list[Widget]:
+    """Afloop: how the case ended on the learner's path, told as story, no verdict."""
+    if reached is None:
+        return [text("Deze afloop bestaat niet meer in de casus. Ga verder met v.")]
+    return [text(reached.text), text(AFTER_ENDING, "muted spaced")]
 
 
 def reflect(step: Step, answer: Answer | None, draft: dict[str, Any] = NO_DRAFT) -> list[Widget]:

@@ -106,8 +106,9 @@ class Pass:
         except ValueError:
             return 0  # content changed since the attempt began: start at the beginning
         # Never resume on a feedback section whose question has no answer (e.g. a crash in between).
+        # (An ending's section names the ending, not a step: it has no answer of its own.)
         if (
-            position.step_id
+            self.scenario.step(position.step_id) is not None
             and not self.is_question(position)
             and not self.answer(position.step_id)
         ):

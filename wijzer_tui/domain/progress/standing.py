@@ -22,6 +22,7 @@ SECTION_TITLES = {
     "ending": "Afloop",
     "reflect": "Reflectie",
     "check": "Reflectie: toets je antwoord",
+    "ending": "Afloop",
     "end": "Afronding",
 }
 

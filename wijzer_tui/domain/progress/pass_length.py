@@ -1,0 +1,56 @@
+"""How long a pass is: a straight case has a fixed number of parts; in a branching case the
+number depends on the choices still to come, so it is a range until the path reaches an ending."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+
+from wijzer_tui.domain.content.graph import walk
+from wijzer_tui.domain.content.model import Scenario
+from wijzer_tui.domain.progress.session import SECTIONS_PER_KIND, positions
+
+PER_STEP = len(SECTIONS_PER_KIND["decide"])  # a question and its feedback
+
+
+def part_range(
+    scenario: Scenario, answers: Mapping[str, list[str]], role: str = ""
+) -> tuple[int, int]:
+    """The fewest and the most parts ("Deel x van y") the pass can still have: the parts so far
+    (see session.positions) plus the shortest and the longest way on from the first open step."""
+    if not scenario.branches:
+        count = len(positions(scenario, dict(answers), role))
+        return count, count
+    route = walk(scenario, answers, role)
+    after_ending = 1 + PER_STEP * len(scenario.after_ending) + 1  # the ending, reflection, end
+    if route.ending is not None:  # the path is known to its end (the reflection is on it)
+        count = 1 + PER_STEP * (len(route.steps) - len(scenario.after_ending)) + after_ending
+        return count, count
+    if not route.steps or route.steps[-1].id in answers:  # a broken file: what is known
+        count = len(positions(scenario, dict(answers), role)) + 1
+        return count, count
+
+    @cache
+    def ahead(node: str, depth: int = 0) -> tuple[int, int]:
+        """The fewest and most parts from `node` (a scene or an ending) to the end."""
+        step = scenario.step(node)
+        if step is None or depth > len(scenario.steps):  # an ending (or a loop in a broken file)
+            return after_ending, after_ending
+        if step.kind == "decide":
+            following = [option.next for option in step.decide_options]
+        else:
+            following = [step.next]
+        ways = [ahead(next_id, depth + 1) for next_id in following]
+        return PER_STEP + min(w[0] for w in ways), PER_STEP + max(w[1] for w in ways)
+
+    known = 1 + PER_STEP * (len(route.steps) - 1)  # the intro and the steps already answered
+    fewest, most = ahead(route.steps[-1].id)
+    return known + fewest, known + most
+
+
+def part_label(
+    index: int, scenario: Scenario, answers: Mapping[str, list[str]], role: str = ""
+) -> str:
+    """'Deel 4 van 9', or 'Deel 4 van 9–11' while the choices still to come decide the length."""
+    fewest, most = part_range(scenario, answers, role)
+    return f"Deel {index} van {fewest}" if fewest == most else f"Deel {index} van {fewest}–{most}"
