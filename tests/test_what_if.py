@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explore_fixtures import TAK, load_tak, play_tak, tak_dir  # noqa: F401 (fixture)
+import pytest
+from explore_fixtures import TAK, load_tak, play_tak, tak_dir  # noqa: F401 (a fixture, used by name)
 from selfstudy_driver import pick, press, screen_text
 from textual.pilot import Pilot
 from textual.widgets import TextArea
@@ -50,9 +51,8 @@ def assert_unchanged(store: ProgressStore, before: Attempt) -> None:
     )
 
 
-async def test_wat_als_from_mijn_resultaten_reaches_another_ending(
-    tmp_path: Path, tak_dir: Path
-) -> None:
+@pytest.mark.usefixtures("tak_dir")
+async def test_wat_als_from_mijn_resultaten_reaches_another_ending(tmp_path: Path) -> None:
     store, learner, attempt = play_tak(tmp_path / "voortgang")
     app = tak_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -81,9 +81,8 @@ async def test_wat_als_from_mijn_resultaten_reaches_another_ending(
     assert saved.answers_by_step() == {"overleg": ["ik-neem-het"]}
 
 
-async def test_wat_als_plays_on_through_a_scene_the_attempt_never_saw(
-    tmp_path: Path, tak_dir: Path
-) -> None:
+@pytest.mark.usefixtures("tak_dir")
+async def test_wat_als_plays_on_through_a_scene_the_attempt_never_saw(tmp_path: Path) -> None:
     store, learner, attempt = play_tak(tmp_path / "voortgang")
     app = tak_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -103,8 +102,9 @@ async def test_wat_als_plays_on_through_a_scene_the_attempt_never_saw(
     assert saved.answers_by_step() == {"gesprek": ["alleen-verder"], "alleen": ["doorgaan"]}
 
 
-async def test_choosing_the_same_again_is_refused(tmp_path: Path, tak_dir: Path) -> None:
-    store, learner, attempt = play_tak(tmp_path / "voortgang")
+@pytest.mark.usefixtures("tak_dir")
+async def test_choosing_the_same_again_is_refused(tmp_path: Path) -> None:
+    store, learner, _ = play_tak(tmp_path / "voortgang")
     app = tak_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "r", "w", "v")  # "Wat doe je?", a choose step: every option shows
@@ -134,7 +134,8 @@ async def play_pass_to_the_afronding(pilot: Pilot) -> None:
     raise AssertionError("the Afronding was never reached")
 
 
-async def test_wat_als_from_the_afronding(tmp_path: Path, tak_dir: Path) -> None:
+@pytest.mark.usefixtures("tak_dir")
+async def test_wat_als_from_the_afronding(tmp_path: Path) -> None:
     store = ProgressStore(tmp_path / "voortgang")
     learner = store.create_profile("Sanne", "wijkteam", "Gemeente Voorbeeld", "Team Noord")
     app = tak_app(store)
