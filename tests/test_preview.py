@@ -3,7 +3,16 @@ temporary progress folder that is gone afterwards."""
 
 from __future__ import annotations
 
+import fcntl
+import os
+import pty
+import select
 import shutil
+import struct
+import subprocess
+import sys
+import termios
+import time
 from pathlib import Path
 
 import pytest
@@ -89,3 +98,50 @@ async def test_a_valid_file_plays_alone_and_leaves_nothing(
         assert folder.is_dir()
     assert not folder.exists() and not folder.parent.exists()  # removed afterwards
     assert not progress_env.exists()  # the real progress folder was never touched
+
+
+def test_the_real_command_in_a_terminal_leaves_no_folder_behind(tmp_path: Path) -> None:
+    """`wijzer preview` on an 80×24 pseudo-terminal: it shows the preview title, quits with q,
+    says nothing was kept, and its temporary progress folder is gone."""
+    temp, progress = tmp_path / "tmp", tmp_path / "voortgang"
+    temp.mkdir()
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = {**os.environ, "TMPDIR": str(temp), "WIJZER_PROGRESS_DIR": str(progress)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wijzer_tui", "preview", str(TAK)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env={**env, "TERM": "xterm-256color"},
+        start_new_session=True,
+    )
+    os.close(slave)
+    output = bytearray()
+    try:
+        wait_for(master, output, PREVIEW_TITLE.encode())
+        [folder] = temp.iterdir()  # the preview's progress, while it runs
+        assert folder.name.startswith("wijzer-voorbeeld-")
+        os.write(master, b"q")  # Stoppen, on the home screen
+        wait_for(master, output, b"Het voorbeeld is gestopt. Er is niets bewaard.")
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(master)
+    assert list(temp.iterdir()) == [] and not progress.exists()
+
+
+def wait_for(master: int, output: bytearray, text: bytes) -> None:
+    """Read the terminal until `text` shows (60 s at most)."""
+    deadline = time.monotonic() + 60
+    while text not in output:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{text!r} did not appear on the screen")
+        ready, _, _ = select.select([master], [], [], 0.1)
+        if ready:
+            try:
+                output += os.read(master, 65536)
+            except OSError:  # the process ended and closed the terminal
+                raise AssertionError(f"{text!r} did not appear on the screen") from None
