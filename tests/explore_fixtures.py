@@ -27,13 +27,13 @@ def load_tak() -> Scenario:
 
 
 def play_tak(
-    root: Path, path: list[tuple[str, list[str]]] = GOOD_PATH
+    root: Path, path: list[tuple[str, list[str]]] = GOOD_PATH, role: str = "wijkteam"
 ) -> tuple[ProgressStore, Profile, Attempt]:
-    """A learner who finished tak.yaml as the wijkteam along `path`, reflection included."""
+    """A learner who finished tak.yaml in `role` along `path`, reflection included."""
     store = ProgressStore(root)
     learner = store.create_profile("Sanne", "wijkteam", "Gemeente Voorbeeld", "Team Noord")
     scenario = load_tak()
-    session = Pass.start(store, scenario, learner.id, role="wijkteam")
+    session = Pass.start(store, scenario, learner.id, role=role)
     for step_id, options in [*path, ("reflectie", [])]:
         answer = Answer(step_id, options, reflection="Eerst overleggen." if not options else None)
         store.save_answer(learner.id, session.attempt.id, answer)

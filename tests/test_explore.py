@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from explore_fixtures import load_tak, play_tak
+from explore_fixtures import GOOD_PATH, load_tak, play_tak
 
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.progress import explore
@@ -103,3 +103,25 @@ def test_a_damaged_exploration_is_skipped_not_fatal(tmp_path: Path) -> None:
     assert [e.id for e in store.explorations(learner.id)] == [good.id]
     assert len(open_db(path).table(explore.TABLE)) == 3  # nothing thrown away
     assert store.attempts(learner.id)[0] == attempt
+
+
+def test_an_exploration_keeps_the_role_and_the_path_before_it(tmp_path: Path) -> None:
+    school = [("signaal", ["wacht-af"]), *GOOD_PATH]
+    _, _, attempt = play_tak(tmp_path, school, role="school")
+    tak = load_tak()
+    assert [s.id for s, _ in explore.decision_points(tak, attempt)][:2] == ["signaal", "wat-doe-je"]
+    assert explore.path_before(tak, attempt, "gesprek") == {
+        "signaal": ["wacht-af"],
+        "wat-doe-je": ["vraag-gezin"],
+    }
+    exploration = explore.start(tak, attempt, "signaal")
+    assert [o.id for o in explore.offered(tak.step("signaal"), exploration, attempt).options] == [
+        "bel-wijkteam"
+    ]
+    exploration = explore.with_answer(tak, attempt, exploration, ["bel-wijkteam"])
+    # From a changed first decision the learner decides again at every point after it.
+    assert explore.step_to_answer(tak, attempt, exploration).id == "wat-doe-je"
+    assert [s.id for s in explore.route(tak, attempt, exploration).steps] == [
+        "signaal",
+        "wat-doe-je",
+    ]
