@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from explore_fixtures import TAK, load_tak, play_tak, tak_dir  # noqa: F401 (a fixture, used by name)
+from explore_fixtures import GOOD_PATH, TAK, load_tak, play_tak, tak_dir  # noqa: F401 (a fixture, used by name)
 from selfstudy_driver import press, screen_text
 
 from wijzer_tui.app import WijzerApp
@@ -105,3 +105,37 @@ async def test_wat_als_needs_a_finished_attempt(tmp_path: Path) -> None:
         await press(pilot, "w")
         assert not isinstance(app.screen, WhatIfScreen)
         assert explore.NOT_FINISHED in [n.message for n in app._notifications]
+
+
+TWO_CHOICES = """  - id: nog-een-keuze
+    kind: choose
+    title: Nog een keuze
+    prompt: Wat doe je daarna?
+    options:
+      - id: bel-zelf
+        text: Ik trek aan de bel.
+        tip: F9-T3
+      - id: niets
+        text: Ik wacht af.
+        neutral: Dat kan, maar het helpt niet.
+    next: gesprek
+"""
+
+
+@pytest.mark.usefixtures("tak_dir")
+async def test_a_path_with_two_choice_steps_shows_both(tmp_path: Path) -> None:
+    """Each choice step has its own score on Mijn resultaten (no clash between the two)."""
+    text = TAK.read_text(encoding="utf-8").replace(
+        "    next: gesprek\n", "    next: nog-een-keuze\n"
+    )
+    two = tmp_path / "twee.yaml"
+    two.write_text(text.replace("  - id: gesprek\n", TWO_CHOICES + "  - id: gesprek\n"))
+    [scenario] = load_scenarios([two])
+    path = [GOOD_PATH[0], ("nog-een-keuze", ["bel-zelf"]), *GOOD_PATH[1:]]
+    store, _, _ = play_tak(tmp_path / "voortgang", path)
+    app = WijzerApp([scenario], store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "r")
+        text = screen_text(app)
+        assert "2. Nog een keuze: Ik trek aan de bel." in text
+        assert text.count("Je score bij deze stap: 100%") == 4  # two choices, two decisions

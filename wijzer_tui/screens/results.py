@@ -7,7 +7,7 @@ from textwrap import shorten
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Static
@@ -16,7 +16,7 @@ from wijzer_tui.domain.content.model import Scenario, Step
 from wijzer_tui.domain.errors import WijzerError
 from wijzer_tui.domain.progress import explore
 from wijzer_tui.domain.progress.attempt_view import AttemptView, attempt_view, exploration_line
-from wijzer_tui.domain.progress.records import Answer, Attempt, local_datetime
+from wijzer_tui.domain.progress.records import Attempt, local_datetime
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.screens.dialogs import ConfirmDialog
 from wijzer_tui.widgets import sections
@@ -137,8 +137,10 @@ class ResultsScreen(BaseScreen):
         if scenario.branches or view.changed:
             widgets += self._path(scenario, attempt, view)
         for step in view.steps:
-            widgets.append(sections.heading(step.title))
-            widgets += self._step(scenario, step, attempt.answer_for(step.id))
+            # One box per step: two choice steps on a path each have a score with the same id.
+            box = Vertical(sections.heading(step.title), *self._step(scenario, step, attempt))
+            box.styles.height = "auto"
+            widgets.append(box)
         if not view.steps and not view.changed:
             widgets.append(Static("Bij deze poging heb je nog niets beantwoord."))
         await detail.mount(*widgets)
@@ -166,8 +168,9 @@ class ResultsScreen(BaseScreen):
         return widgets
 
     @staticmethod
-    def _step(scenario: Scenario, step: Step, answer: Answer | None) -> list[Widget]:
+    def _step(scenario: Scenario, step: Step, attempt: Attempt) -> list[Widget]:
         """The feedback the learner saw at one answered step (what still exists of it)."""
+        answer = attempt.answer_for(step.id)
         if answer is None:
             return []
         if step.kind == "choose":
