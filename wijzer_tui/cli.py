@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from wijzer_tui import __version__, cli_dutch
 from wijzer_tui.domain.errors import WijzerError
@@ -23,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "wijzer_tui.cli_bewijs",
     "wijzer_tui.cli_sync",
     "wijzer_tui.cli_serve",
+    "wijzer_tui.cli_preview",
 )
 
 DESCRIPTION = (
@@ -97,12 +99,8 @@ def run_validate(args: argparse.Namespace) -> int:
     scenarios, problems = check_files(paths)
     if args.json:
         print(json.dumps([summary(s) for s in scenarios], ensure_ascii=False, indent=2))
-    out = sys.stderr if args.json else sys.stdout
     if problems:
-        count = "1 probleem" if len(problems) == 1 else f"{len(problems)} problemen"
-        print(f"Niet in orde: {count} gevonden.\n", file=out)
-        for problem in problems:
-            print(f"- {problem}", file=out)
+        print_problems(problems, sys.stderr if args.json else sys.stdout)
         return 1
     if args.json:
         return 0
@@ -112,6 +110,14 @@ def run_validate(args: argparse.Namespace) -> int:
     for s in scenarios:
         print(f"  {s.number}. {s.title}  ({_shape(s)})")
     return 0
+
+
+def print_problems(problems: Sequence[object], out: TextIO | None = None) -> None:
+    """The Dutch verdict on scenario files with problems (validate and preview)."""
+    count = "1 probleem" if len(problems) == 1 else f"{len(problems)} problemen"
+    print(f"Niet in orde: {count} gevonden.\n", file=out or sys.stdout)
+    for problem in problems:
+        print(f"- {problem}", file=out or sys.stdout)
 
 
 def _shape(scenario) -> str:

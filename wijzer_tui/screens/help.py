@@ -25,7 +25,7 @@ KEYS: dict[str, list[tuple[str, str]]] = {
     "Start": [
         ("↑ ↓ en Enter", "een casus kiezen"),
         ("v", "Verder waar je was"),
-        ("r", "Mijn resultaten (f: frustratiescan, b: bewijs als PDF)"),
+        ("r", "Mijn resultaten (f: frustratiescan, b: bewijs als PDF, w: Wat als…?)"),
         ("f", "Frustratiescan: hoe zwaar wegen de frustraties nu?"),
         ("t", "Teamtraining"),
         ("w", "ander profiel kiezen"),
@@ -38,6 +38,7 @@ KEYS: dict[str, list[tuple[str, str]]] = {
         ("spatie", "een keuze aan- of uitzetten"),
         ("Ctrl+S", "je reflectie opslaan"),
         ("n", "volgende casus (bij de afronding)"),
+        ("w", "Wat als…? Kies bij een beslismoment iets anders (bij de afronding; telt niet mee)"),
         ("q of Esc", "naar de start; je plek en wat je typte, blijven bewaard"),
     ],
 }

@@ -33,6 +33,7 @@ class PassScreen(DraftKeeper, BaseScreen):
         Binding("t", "back", "Terug"),
         Binding("ctrl+s", "save", "Opslaan", priority=True),
         Binding("n", "next_scenario", "Volgende casus"),
+        Binding("w", "what_if", "Wat als…?"),
         Binding("question_mark", "app.help", "Hulp", show=False),
         Binding("q,escape", "home", "Naar start"),
         # On the Afronding v also leads home, like the button there says.
@@ -141,6 +142,7 @@ class PassScreen(DraftKeeper, BaseScreen):
             "back": session.index > 0,
             "save": (section == "reflect" and open_question) or section == "check",
             "next_scenario": section == "end" and self.next_up is not None,
+            "what_if": section == "end" and session.scenario.branches,
             "home": section != "end",
             "end": section == "end",
         }
@@ -277,6 +279,12 @@ class PassScreen(DraftKeeper, BaseScreen):
             return _UNSHOWN
         chosen = list(lists.first(ChoiceList).chosen)
         return {"option_ids": chosen} if chosen else None
+
+    def action_what_if(self) -> None:
+        """Wat als…?: explore another branch; the finished attempt stays as it is."""
+        from wijzer_tui.screens.what_if import WhatIfScreen
+
+        self.app.push_screen(WhatIfScreen(self.session.scenario, self.session.attempt))
 
     def action_next_scenario(self) -> None:
         if self.session.position.section != "end":

@@ -13,6 +13,7 @@ from typing import Any
 from tinydb import where
 
 from wijzer_tui.domain.errors import StoreError
+from wijzer_tui.domain.progress import explore
 from wijzer_tui.domain.progress import scan as scan_table
 from wijzer_tui.domain.progress.damage import recheck_and_set_aside
 from wijzer_tui.domain.progress.drafts import DRAFTS, REMOVE, clean_draft, drafts_of, without_draft
@@ -408,6 +409,26 @@ class ProgressStore:
         path = self._path(learner_id)
         try:
             return scan_table.scans_in(open_db(path))
+        except DamagedFileError as error:
+            self._damaged(error)
+            return []
+
+    # -- Wat als…? (the separate table `explorations`, see explore.py) -----------------------
+
+    def save_exploration(self, exploration: explore.Exploration) -> None:
+        """Save an explored branch (practice) beside its attempt; the attempt never changes."""
+        path = self._path(exploration.learner_id)
+        try:
+            explore.save_in(path, exploration)
+        except DamagedFileError as error:
+            raise self._damaged(error) from error
+
+    def explorations(
+        self, learner_id: str, attempt_id: str | None = None
+    ) -> list[explore.Exploration]:
+        """A learner's explored branches, oldest first (of one attempt when given)."""
+        try:
+            return explore.explorations_in(open_db(self._path(learner_id)), attempt_id)
         except DamagedFileError as error:
             self._damaged(error)
             return []
