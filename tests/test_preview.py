@@ -23,6 +23,7 @@ from wijzer_tui.cli import NO_TERMINAL, main
 from wijzer_tui.cli_preview import PREVIEW_TITLE, preview_app
 from wijzer_tui.domain.content.loader import load_scenarios
 from wijzer_tui.screens.pass_screen import PassScreen
+from wijzer_tui.screens.role_pick import RolePickScreen
 
 TAK = Path(__file__).parent / "data" / "v2" / "tak.yaml"
 
@@ -88,7 +89,9 @@ async def test_a_valid_file_plays_alone_and_leaves_nothing(
             )
             cases = app.screen.query_one("#scenario-list", OptionList)
             assert cases.option_count == 1  # only this case, not the shipped five
-            await press(pilot, "enter", "v")
+            await press(pilot, "enter")
+            assert isinstance(app.screen, RolePickScreen)  # tak has two roles
+            await press(pilot, "enter", "v")  # the first: wijkteam
             assert isinstance(app.screen, PassScreen)
             await pick(pilot, ["vraag-gezin"])
             await press(pilot, "v")

@@ -178,7 +178,7 @@ class ResultsScreen(BaseScreen):
         if step.kind == "decide":
             if not any(o.id in answer.option_ids for o in step.decide_options):
                 return [sections.text("Je keuze van toen bestaat niet meer in de casus.", "muted")]
-            return sections.consequence(scenario, step, answer)
+            return sections.consequence(scenario, step, answer, with_deepening=False)
         return [sections.text(f"Jouw reflectie: {answer.reflection or ''}", "quote")]
 
     def action_what_if(self) -> None:

@@ -128,13 +128,8 @@ class WhatIfScreen(BaseScreen):
                 sections.heading(step.title),
                 *sections.compare(self.scenario, step, answer, with_deepening=False),
             ]
-        widgets: list[Widget] = [sections.heading(step.title)]
-        widgets += sections.consequence(self.scenario, step, answer)
-        option = next((o for o in step.decide_options if o.id in answer.option_ids), None)
-        if option is not None and option.feedback_text:
-            source = f" (Bron: {option.feedback_source})" if option.feedback_source else ""
-            widgets.append(sections.text(f"Waarom: {option.feedback_text}{source}", "indent"))
-        return widgets
+        consequence = sections.consequence(self.scenario, step, answer, with_deepening=False)
+        return [sections.heading(step.title), *consequence]
 
     def _ending(self) -> list[Widget]:
         exploration = self.exploration

@@ -22,7 +22,6 @@ SECTION_TITLES = {
     "ending": "Afloop",
     "reflect": "Reflectie",
     "check": "Reflectie: toets je antwoord",
-    "ending": "Afloop",
     "end": "Afronding",
 }
 
