@@ -107,6 +107,23 @@ async def test_wat_als_plays_on_through_a_scene_the_attempt_never_saw(tmp_path: 
 
 
 @pytest.mark.usefixtures("tak_dir")
+async def test_another_way_to_the_same_ending_says_so(tmp_path: Path) -> None:
+    store, learner, attempt = play_tak(tmp_path / "voortgang")
+    app = tak_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "r", "w", "down", "enter")  # the second moment: Het gesprek
+        await pick(pilot, ["mailen"])
+        await press(pilot, "v", "v")
+        await pick(pilot, ["samen-kiezen"])
+        await press(pilot, "v", "v")
+        text = screen_text(app)
+        assert "Afloop: Eén plan" in text and "Dit is dezelfde afloop als in je poging." in text
+        assert "In je poging kwam je uit bij" not in text
+    assert_unchanged(store, attempt)
+    assert [e.ending for e in store.explorations(learner.id)] == ["een-plan"]
+
+
+@pytest.mark.usefixtures("tak_dir")
 async def test_choosing_the_same_again_is_refused(tmp_path: Path) -> None:
     store, learner, _ = play_tak(tmp_path / "voortgang")
     app = tak_app(store)

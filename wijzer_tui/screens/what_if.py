@@ -141,7 +141,9 @@ class WhatIfScreen(BaseScreen):
             sections.text(ending.text if ending else ""),
             sections.heading("Je poging"),
         ]
-        if before is not None:
+        if before is not None and before.id == exploration.ending:
+            widgets.append(sections.text("Dit is dezelfde afloop als in je poging."))
+        elif before is not None:
             widgets.append(sections.text(f"In je poging kwam je uit bij: {before.title}."))
         score = self.attempt.score if self.attempt.score is not None else 0
         widgets.append(
