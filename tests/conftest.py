@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 from pathlib import Path
 
@@ -39,6 +40,21 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "shipped: the test reads the shipped scenarios/ (not the frozen format-1 copy)"
     )
+    config.addinivalue_line(
+        "markers", "screen: drives the app (Pilot or snapshot); set by itself, see below"
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives the app as `screen`: mutation runs leave them out with
+    `-m "not screen"` (see [tool.mutmut]), as the domain must be pinned by its own fast tests."""
+    for item in items:
+        function = getattr(item, "function", None)
+        drives_the_app = inspect.iscoroutinefunction(function) or "snap_compare" in getattr(
+            item, "fixturenames", ()
+        )
+        if drives_the_app:
+            item.add_marker(pytest.mark.screen)
 
 
 @pytest.fixture(autouse=True)
