@@ -201,3 +201,103 @@ def test_demo_data_follows_the_branches(tak) -> None:
         assert route.complete and route.ending.id == attempt.ending
         assert set(answers) == {s.id for s in route.steps}  # nothing answered off the path
         assert attempt.score == scenario_score(tak, answers, attempt.role)
+
+
+def test_an_unreached_ending_is_named_at_its_id(tmp_path: Path) -> None:
+    problems = broken(tmp_path, ("next: een-plan", "next: los-zand"))
+    assert "tak.yaml, regel 131, veld endings[0].id: afloop 'een-plan' wordt nooit bereikt" in (
+        problems
+    )
+
+
+def test_each_loop_is_named_once_at_the_choice_that_closes_it(tmp_path: Path) -> None:
+    """Two loops, one of them reached along several paths (both roles, every option before it):
+    each is reported once, at its own option's `next`."""
+    problems = broken(
+        tmp_path,
+        (
+            "consequence: Er verandert niets.\n        ignores: [F9-T3]\n        next: los-zand",
+            "consequence: Er verandert niets.\n        ignores: [F9-T3]\n        next: gesprek",
+        ),
+        (
+            "credit: 0.5\n        feedback:\n          text: Misschien ben jij het, maar dat "
+            "beslis je samen.\n          source: Frustratiewijzer, frustratie 1\n        next: los-zand",
+            "credit: 0.5\n        feedback:\n          text: Misschien ben jij het, maar dat "
+            "beslis je samen.\n          source: Frustratiewijzer, frustratie 1\n        next: gesprek",
+        ),
+    )
+    loops = [p for p in problems if "een lus" in p]
+    assert [p.split("veld ")[1].split(":")[0] for p in loops] == [
+        "scenes[3].options[1].next",
+        "scenes[4].options[1].next",
+    ]
+
+
+def test_a_loop_from_a_choice_list_is_named_at_its_next(tmp_path: Path) -> None:
+    problems = broken(tmp_path, ("    next: gesprek\n", "    next: signaal\n"))
+    loops = [p.split(", veld ")[1] for p in problems if "een lus" in p]
+    assert loops == [  # wijkteam: wat-doe-je → signaal → back; school: signaal → wat-doe-je → back
+        "scenes[0].options[0].next: deze keuze leidt terug naar een eerdere scène (een lus)",
+        "scenes[0].options[1].next: deze keuze leidt terug naar een eerdere scène (een lus)",
+        "scenes[1].next: deze keuze leidt terug naar een eerdere scène (een lus)",
+    ]
+
+
+def test_a_third_deepening_on_one_scene_and_a_title_twice_are_named(tmp_path: Path) -> None:
+    item = (
+        "  - title: {title}\n    text: '\"Het ideaal is: één gezin, één plan.\"'\n"
+        "    source: De procesregisseurs aan het woord (portret van het CCV en Movisie)\n"
+        "    scene: {scene}\n"
+    )
+    first = item.format(title="Eén gezin, één plan", scene="overleg")
+    extra = [
+        item.format(title="Twee", scene="overleg"),
+        item.format(title="Drie", scene="overleg"),
+        item.format(title="Twee", scene="gesprek"),
+    ]
+    problems = broken(tmp_path, (first, first + "".join(extra)))
+    found = [p.split("veld ")[1] for p in problems if "deepening" in p]
+    assert found == [
+        "deepening[2].scene: scène 'overleg' heeft al 2 verdiepingen",
+        "deepening[3].title: 'Twee' staat al eerder in deze casus",
+    ]
+
+
+def test_paths_are_listed_with_their_choices_in_order(tak) -> None:
+    every = list(paths(tak))
+    # wijkteam: gesprek leads three ways; overleg two ways each, alleen to overleg (two) or an
+    # ending: 2 + 2 + 3 = 7. school: signaal's two options in front of those 7: 14. In all 21.
+    assert [p.role for p in every] == ["wijkteam"] * 7 + ["school"] * 14
+    assert summary(tak)["paths"] == 21
+    first = every[0]
+    assert (first.role, first.ending, first.decisions) == ("wijkteam", "een-plan", 3)
+    # a choice list does not steer the path: it is marked "" (a reflection would be "-")
+    assert first.choices == (
+        ("wat-doe-je", ""),
+        ("gesprek", "overleg-plannen"),
+        ("overleg", "samen-kiezen"),
+    )
+
+
+def test_walk_of_a_choice_that_no_longer_exists_waits_there(tak) -> None:
+    """An old answer whose option was removed: the path stops at that scene, no error."""
+    route = walk(tak, {**GOOD_PATH, "gesprek": ["weg-uit-de-casus"]}, "wijkteam")
+    assert [s.id for s in route.steps] == ["wat-doe-je", "gesprek"]
+    assert route.ending is None and route.complete is False
+
+
+def test_a_straight_case_has_no_ending_and_is_complete_when_all_is_answered(
+    data_dir: Path,
+) -> None:
+    [straight] = load_scenarios([data_dir / "valid" / "voorbeeld.yaml"])
+    answers = {s.id: [s.options[0].id] if s.options else [] for s in straight.steps}
+    route = walk(straight, answers)
+    assert route.ending is None and route.complete is True
+    assert route.steps == straight.steps
+
+
+def test_an_empty_graph_has_no_paths(tak) -> None:
+    from dataclasses import replace
+
+    figures = summary(replace(tak, roles=()))
+    assert (figures["paths"], figures["min_path_decisions"]) == (0, 0)

@@ -82,7 +82,7 @@ def _branches(step: Step) -> list[tuple[str, str]]:
 
 def paths(scenario: Scenario) -> Iterator[Path]:
     """Every path of every role, depth first (a loop stops the path where it closes)."""
-    for role in scenario.roles or (scenario.role(""),):
+    for role in scenario.roles:  # format 1 has one role too (scenes.read_steps)
         yield from _paths_from(scenario, role.id, role.start, ())
 
 

@@ -15,12 +15,10 @@ MAX_DEEPENING_PER_SCENE = 2
 def check_graph(c: Checker, scenario: Scenario, read: Pass) -> None:
     """Record every broken rule of the case's graph with the field where it shows."""
     known = {s.id for s in scenario.steps if s.is_decision} | {e.id for e in scenario.endings}
-    broken = False
-    for where, target in read.links:
-        if target and target not in known:
-            c.add(where, f"'{target}' is geen scène of afloop in dit bestand")
-            broken = True
-    if broken or not read.roles:
+    missing = [(where, target) for where, target in read.links if target and target not in known]
+    for where, target in missing:
+        c.add(where, f"'{target}' is geen scène of afloop in dit bestand")
+    if missing or not read.roles:
         return  # the checks below follow the links, so they need them whole
     all_paths = list(paths(scenario))
     on_path = {step_id for path in all_paths for step_id, _ in path.choices}
