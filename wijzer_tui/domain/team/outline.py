@@ -3,8 +3,10 @@ and how many people there are. No session state lives here (see session.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
+from wijzer_tui.domain.content.graph import walk
 from wijzer_tui.domain.content.model import Scenario
 
 
@@ -25,6 +27,7 @@ PAGE_TITLES = {
     "intro": "Herken je dit?",
     "case": "Het probleem",
     "why": "Waarom is dit belangrijk?",
+    "ending": "Afloop",
     "agreements": "Afspraken (wie · wat · wanneer)",
     "summary": "Overzicht van de sessie",
 }
@@ -54,13 +57,26 @@ def people_text(count: int) -> str:
     return f"Er {'is' if count == 1 else 'zijn'} {attendee_count(count)}"
 
 
-def sections(scenario: Scenario) -> list[str]:
-    """Every page of a session, in order: the case in three parts, one per step, the end."""
-    return [
-        "intro",
-        "case",
-        "why",
-        *(f"step:{s.id}" for s in scenario.steps),
-        "agreements",
-        "summary",
-    ]
+def sections(
+    scenario: Scenario, answers: Mapping[str, list[str]] | None = None, role: str = ""
+) -> list[str]:
+    """Every page of a session so far, in order: the case in three parts, one per step, the end.
+
+    A straight case lists every step. A branching case lists the scenes on the group's path
+    (`answers`: its revealed choices) up to the first one still open; once the path reaches an
+    ending, the page "ending" (Afloop) follows, then the reflection, agreements and summary.
+    Revealed choices are fixed, so the pages already listed never change: the list only grows.
+    """
+    pages = ["intro", "case", "why"]
+    if not scenario.branches:
+        return [*pages, *(f"step:{s.id}" for s in scenario.steps), "agreements", "summary"]
+    route = walk(scenario, answers or {}, role)
+    ending = ["ending"] if route.ending is not None else []
+    for step in route.steps:
+        if step.id in scenario.after_ending:
+            pages += ending
+            ending = []  # shown once, before the first step after it
+        pages.append(f"step:{step.id}")
+    if route.ending is None:
+        return pages  # the group has not decided the rest of its path yet
+    return [*pages, *ending, "agreements", "summary"]
