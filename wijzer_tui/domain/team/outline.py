@@ -80,3 +80,34 @@ def sections(
     if route.ending is None:
         return pages  # the group has not decided the rest of its path yet
     return [*pages, *ending, "agreements", "summary"]
+
+
+def page_range(
+    scenario: Scenario, answers: Mapping[str, list[str]] | None = None, role: str = ""
+) -> tuple[int, int]:
+    """The fewest and the most pages the session can still have: the pages so far plus the
+    shortest and the longest way on from the first open scene (a straight case: fixed)."""
+    known = sections(scenario, answers, role)
+    if not scenario.branches or known[-1] == "summary":
+        return len(known), len(known)
+    last = scenario.step(known[-1].partition(":")[2])
+    # The ending, the reflection, agreements and the summary.
+    after = 1 + len(scenario.after_ending) + 2
+
+    def ahead(node: str, depth: int) -> tuple[int, int]:
+        step = scenario.step(node)
+        if step is None or depth > len(scenario.steps):  # an ending (or a broken file's loop)
+            return after, after
+        following = [o.next for o in step.decide_options] if step.kind == "decide" else [step.next]
+        ways = [ahead(n, depth + 1) for n in following]
+        return 1 + min(w[0] for w in ways), 1 + max(w[1] for w in ways)
+
+    if last is None or known[-1].partition(":")[2] in (answers or {}):
+        return len(known), len(known)  # a broken file: what is known
+    fewest, most = ahead(last.id, 0)
+    return len(known) - 1 + fewest, len(known) - 1 + most
+
+
+def page_label(index: int, fewest: int, most: int) -> str:
+    """'deel 4 van 12', or 'deel 4 van 11–13' while choices still to come decide the length."""
+    return f"deel {index} van {fewest}" if fewest == most else f"deel {index} van {fewest}–{most}"

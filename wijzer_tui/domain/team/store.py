@@ -24,7 +24,7 @@ from wijzer_tui.domain.progress.storage import DamagedFileError, WijzerDB, locke
 from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.domain.team.attendance import record_attendance  # also imported from here
 from wijzer_tui.domain.team.group import InputMode
-from wijzer_tui.domain.team.outline import sections
+from wijzer_tui.domain.team.outline import page_label, page_range, sections
 from wijzer_tui.domain.team.session import TeamError, TeamSession, agreement_draft_of
 
 _FILE = re.compile(r"([A-Za-z0-9_-]{1,64})\.json\Z")
@@ -144,6 +144,13 @@ class TeamTraining:
         """The pages so far: a branching case grows as the group's choices are revealed."""
         scenario, session = self.scenario, self.session
         return sections(scenario, session.answers(scenario), session.role)
+
+    @property
+    def page_label(self) -> str:
+        """'deel 4 van 12', or 'deel 4 van 11–13' while choices to come decide the length."""
+        scenario, session = self.scenario, self.session
+        fewest, most = page_range(scenario, session.answers(scenario), session.role)
+        return page_label(self.index + 1, fewest, most)
 
     @property
     def index(self) -> int:
