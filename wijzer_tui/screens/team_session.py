@@ -91,7 +91,9 @@ class TeamSessionScreen(BaseScreen):
         scenario = self.training.scenario
         self.sub_title = f"Teamtraining · casus {scenario.number}"
         if len(scenario.roles) > 1:  # who the group is stays in sight all through the case
-            self.sub_title += f" · {scenario.role(self.session.role).title}"
+            # The role instead of "Teamtraining": the longest role only fits in 80 columns so.
+            role = scenario.role(self.session.role).title
+            self.sub_title = f"casus {scenario.number} · {role}"
         await self.show_page()
 
     # -- pages ------------------------------------------------------------------------------
