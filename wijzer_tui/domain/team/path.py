@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wijzer_tui.domain.content.model import Ending, Role, Scenario, Step
+from wijzer_tui.domain.progress.attempt_view import chosen_text
 from wijzer_tui.domain.team.group import MAJORITY_RULE
 from wijzer_tui.domain.team.session import TeamSession
 
 PATH_TITLE = "Het pad van de groep"
 NOT_YET = "nog niet onthuld"
-NOTHING = "niets gekozen"
 NO_ENDING = "Afloop: nog niet bereikt"
 TEAM_PATH_RULE = (
     f"{MAJORITY_RULE} Elke beslissing op het pad van de groep is één punt waard (een half goede "
@@ -25,7 +25,7 @@ class PathPoint:
     """One decision point on the group's path and what the group chose there."""
 
     step: Step
-    choice: str  # the chosen options' texts, NOTHING, or NOT_YET
+    choice: str  # the chosen options' texts (see attempt_view.chosen_text), or NOT_YET
 
     @property
     def line(self) -> str:
@@ -53,13 +53,9 @@ def group_path(scenario: Scenario, session: TeamSession) -> GroupPath:
     route = session.walk(scenario)
     points = []
     for step in route.decisions:
-        if step.id not in answers:
-            choice = NOT_YET
-        else:
-            chosen = set(answers[step.id])
-            texts = [" ".join(o.text.split()) for o in step.options if o.id in chosen]
-            choice = " · ".join(texts) or NOTHING
-        points.append(PathPoint(step, choice))
+        # The same words as Mijn resultaten, where attendees see this path again.
+        choice = chosen_text(step, answers[step.id]) if step.id in answers else NOT_YET
+        points.append(PathPoint(step, " ".join(choice.split())))
     role = scenario.role(session.role) if len(scenario.roles) > 1 else None
     return GroupPath(role, tuple(points), route.ending)
 
