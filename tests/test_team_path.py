@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from explore_fixtures import load_tak
 
+from wijzer_tui.domain.progress.attempt_view import attempt_view
 from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.domain.team.outline import page_range, page_title, sections
 from wijzer_tui.domain.team.path import group_path
@@ -129,3 +130,12 @@ def test_the_summary_shows_the_path_and_attendance_carries_role_and_ending(
             "los-zand",
             25,
         )
+    # Mijn resultaten of an attendee shows the group's path, role and ending.
+    view = attempt_view(TAK, recorded[0][1])
+    assert view.role == "Intern begeleider" and view.ending == TAK.ending("los-zand")
+    assert [p.title for p in view.path] == [
+        "Een signaal",
+        "Wat doe je?",
+        "De casus gaat verder",
+        "Het overleg",
+    ]
