@@ -17,6 +17,7 @@ from wijzer_tui.domain.content.model import Role, Scenario
 from wijzer_tui.screens.dialogs import DIALOG_CSS
 
 QUESTION = "Wie ben jij in deze casus?"
+TEAM_QUESTION = "Wie zijn jullie in deze casus? Kies de rol van de groep."
 HINT = "Kies met ↑ ↓ en Enter. Esc: terug, er begint niets."
 
 
@@ -42,14 +43,15 @@ class RolePickScreen(ModalScreen[str | None]):
     )
     BINDINGS = [Binding("escape", "cancel", "Terug")]
 
-    def __init__(self, scenario: Scenario) -> None:
+    def __init__(self, scenario: Scenario, question: str = QUESTION) -> None:
         super().__init__()
         self.scenario = scenario
+        self.question = question
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(escape(f"{self.scenario.number}. {self.scenario.title}"), classes="muted")
-            yield Static(QUESTION, classes="dialog-title")
+            yield Static(self.question, classes="dialog-title")
             yield OptionList(
                 *(Option(_line(role), id=role.id) for role in self.scenario.roles), id="roles"
             )
@@ -69,9 +71,9 @@ class RolePickScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-async def ask_role(app: App, scenario: Scenario) -> str | None:
+async def ask_role(app: App, scenario: Scenario, question: str = QUESTION) -> str | None:
     """The role to start the case in: asked when there are two or more, else the only one.
-    None when the learner went back (call from a worker: this waits for the answer)."""
+    None when the learner (or trainer) went back (call from a worker: this waits)."""
     if len(scenario.roles) < 2:
         return scenario.role("").id
-    return await app.push_screen_wait(RolePickScreen(scenario))
+    return await app.push_screen_wait(RolePickScreen(scenario, question))

@@ -10,10 +10,12 @@ from wijzer_tui.domain.team.prompts import group_question
 from wijzer_tui.domain.team.store import TeamTraining
 from wijzer_tui.domain.team.summary import summary_markdown
 from wijzer_tui.screens.team_agreements import AgreementsPanel
+from wijzer_tui.widgets import sections
 from wijzer_tui.widgets.sections import text
 from wijzer_tui.widgets.tally import TallyList, reveal, status_line
 
 REFLECT_HINT = "Bespreek de vraag samen. Onthul daarna de tips uit de wijzer met o."
+AFTER_ENDING = "Hierna volgt de reflectievraag. Daarna schrijven jullie afspraken op."
 
 
 def page_widgets(training: TeamTraining) -> list[Widget]:
@@ -24,7 +26,11 @@ def page_widgets(training: TeamTraining) -> list[Widget]:
         quotes = [text(f"“{q}”", "quote team-quote") for q in scenario.quotes]
         return [text(f"{scenario.number}. {scenario.title}", "team-big"), *quotes]
     if section == "case":
-        return [text(scenario.case, "team-text")]
+        return [text(scenario.case, "team-text"), *role_widgets(training)]
+    if section == "ending":
+        reached = session.walk(scenario).ending
+        title = f"Afloop: {reached.title}" if reached else "Afloop"
+        return [text(title, "team-big"), *sections.ending(reached, AFTER_ENDING, "team-text")]
     if section == "why":
         return [text(scenario.why, "team-text")]
     if section == "agreements":
@@ -49,6 +55,15 @@ def page_widgets(training: TeamTraining) -> list[Widget]:
         Static(status, id="tally-status"),
     ]
     return widgets
+
+
+def role_widgets(training: TeamTraining) -> list[Widget]:
+    """Who the group is in a case with roles to choose from (the role's own words)."""
+    scenario = training.scenario
+    if len(scenario.roles) < 2:
+        return []
+    role = scenario.role(training.session.role)
+    return [sections.heading(f"Jullie rol: {role.title}"), text(role.text, "team-text")]
 
 
 def summary_widgets(training: TeamTraining) -> list[Widget]:

@@ -90,6 +90,10 @@ class TeamSessionScreen(BaseScreen):
         use_team_theme(self.app)
         scenario = self.training.scenario
         self.sub_title = f"Teamtraining · casus {scenario.number}"
+        if len(scenario.roles) > 1:  # who the group is stays in sight all through the case
+            # The role instead of "Teamtraining": the longest role only fits in 80 columns so.
+            role = scenario.role(self.session.role).title
+            self.sub_title = f"casus {scenario.number} · {role}"
         await self.show_page()
 
     # -- pages ------------------------------------------------------------------------------
@@ -105,7 +109,7 @@ class TeamSessionScreen(BaseScreen):
         section = training.section
         self._first_digit = None
         title = page_title(training.scenario, section)
-        where = f"[b]{escape(title)}[/b] · deel {training.index + 1} van {len(training.sections)}"
+        where = f"[b]{escape(title)}[/b] · {training.page_label}"
         self.query_one("#team-where", Static).update(where)
         timer = self.query_one(DiscussionTimer)
         timer.display = step is not None

@@ -26,6 +26,7 @@ from wijzer_tui.screens.attendee_link import (
 )
 from wijzer_tui.screens.base import BaseScreen
 from wijzer_tui.screens.dialogs import ConfirmDialog
+from wijzer_tui.screens.role_pick import TEAM_QUESTION, ask_role
 from wijzer_tui.screens.team_agreements import PRIVACY_TEAM
 from wijzer_tui.screens.team_theme import use_team_theme
 from wijzer_tui.widgets.choice_list import ChoiceList
@@ -288,6 +289,16 @@ class TeamSetupScreen(BaseScreen):
                 dict(self.draft.links),
                 when=when,
             )
+        except WijzerError as error:
+            self.notify(error.message, severity="warning")
+            return
+        # Asked once the rest is right, so a typo never makes the trainer pick twice.
+        role = await ask_role(self.app, scenario, TEAM_QUESTION)
+        if role is None:  # the trainer went back: nothing starts
+            self.query_one("#scenario").focus()
+            return
+        session.role = role
+        try:
             self.teams.save(session)
         except WijzerError as error:
             self.notify(error.message, severity="warning")

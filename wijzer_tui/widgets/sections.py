@@ -13,7 +13,7 @@ from wijzer_tui.domain.content.feedback import (
     against_note,
     move_feedback,
 )
-from wijzer_tui.domain.content.model import Deepening, Ending, Role, Scenario, Step
+from wijzer_tui.domain.content.model import DecideOption, Deepening, Ending, Role, Scenario, Step
 from wijzer_tui.domain.content.scoring import (
     DECIDE_RULE,
     PATH_RULE,
@@ -181,10 +181,7 @@ def consequence(
         heading("Wat er gebeurt"),
         text(outcome.option.consequence),
     ]
-    feedback = move_feedback(outcome.option, outcome.score)
-    if feedback is not None:
-        widgets.append(text(feedback.label, MOVE_CLASSES[feedback.verdict]))
-        widgets.append(text(feedback.why, "indent"))
+    widgets += move_note(outcome.option, outcome.score)
     for tip in outcome.followed:
         widgets.append(text(f"✓ Je volgt de tip: {tip.text}", "in-line"))
     for tip in outcome.ignored:
@@ -196,11 +193,21 @@ def consequence(
     return widgets
 
 
-def ending(reached: Ending | None) -> list[Widget]:
-    """Afloop: how the case ended on the learner's path, told as story, no verdict."""
+def move_note(option: DecideOption, score: int) -> list[Widget]:
+    """Why a decision was (half) right or wrong, attributed (see feedback.move_feedback); nothing
+    when the option carries no feedback."""
+    feedback = move_feedback(option, score)
+    if feedback is None:
+        return []
+    return [text(feedback.label, MOVE_CLASSES[feedback.verdict]), text(feedback.why, "indent")]
+
+
+def ending(reached: Ending | None, after: str = AFTER_ENDING, classes: str = "") -> list[Widget]:
+    """Afloop: how the case ended on the learner's (or group's) path, told as story, no
+    verdict; `after` says what comes next."""
     if reached is None:
         return [text("Deze afloop bestaat niet meer in de casus. Ga verder met v.")]
-    return [text(reached.text), text(AFTER_ENDING, "muted spaced")]
+    return [text(reached.text, classes), text(after, "muted spaced")]
 
 
 def reflect(step: Step, answer: Answer | None, draft: dict[str, Any] = NO_DRAFT) -> list[Widget]:

@@ -16,6 +16,7 @@ from wijzer_tui.domain.content.model import Scenario, Step
 from wijzer_tui.domain.content.scoring import decide_outcome
 from wijzer_tui.domain.team.group import GroupEntry, group_choice
 from wijzer_tui.domain.team.outline import attendee_count
+from wijzer_tui.domain.team.path import TEAM_PATH_RULE
 from wijzer_tui.domain.team.prompts import group_question
 from wijzer_tui.domain.team.summary import (
     TEAM_SCORE_RULE,
@@ -26,7 +27,7 @@ from wijzer_tui.domain.team.summary import (
     step_score,
     tally_text,
 )
-from wijzer_tui.widgets.sections import heading, text
+from wijzer_tui.widgets.sections import deepening, deepening_for, heading, move_note, text
 
 MARKS = {True: ("☐", "☒"), False: ("○", "●")}  # multiple -> (off, on); single -> (off, on)
 
@@ -208,6 +209,8 @@ def _reveal_choose(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Wi
                 note = row_line("", "", prefix + row.note, width)
                 widgets.append(Static(note, classes="muted team-note"))
     widgets.append(text(TEAM_SCORE_RULE, "muted team-rule"))
+    if scenario.branches:
+        widgets += deepening(deepening_for(scenario, step))
     return widgets
 
 
@@ -231,6 +234,7 @@ def _reveal_decide(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Wi
         text(outcome.option.text, "question"),
         heading("Wat er gebeurt"),
         text(outcome.option.consequence),
+        *move_note(outcome.option, outcome.score),
     ]
     for mark, verb, tips, css in (
         ("✓", "Jullie volgen de tip", outcome.followed, "in-line"),
@@ -247,6 +251,9 @@ def _reveal_decide(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Wi
         mark = "●" if row.chosen else "○"
         line = row_line(mark, tally_text(entry, row), row.text, width)
         widgets.append(Static(line, classes="team-row" + ("" if row.chosen else " muted")))
+    if scenario.branches:  # the case goes on along the group's choice: say how it is scored
+        widgets.append(text(TEAM_PATH_RULE, "muted team-rule"))
+        widgets += deepening(deepening_for(scenario, step))
     return widgets
 
 

@@ -3,8 +3,10 @@ and how many people there are. No session state lives here (see session.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
+from wijzer_tui.domain.content.graph import walk
 from wijzer_tui.domain.content.model import Scenario
 
 
@@ -25,6 +27,7 @@ PAGE_TITLES = {
     "intro": "Herken je dit?",
     "case": "Het probleem",
     "why": "Waarom is dit belangrijk?",
+    "ending": "Afloop",
     "agreements": "Afspraken (wie · wat · wanneer)",
     "summary": "Overzicht van de sessie",
 }
@@ -54,13 +57,57 @@ def people_text(count: int) -> str:
     return f"Er {'is' if count == 1 else 'zijn'} {attendee_count(count)}"
 
 
-def sections(scenario: Scenario) -> list[str]:
-    """Every page of a session, in order: the case in three parts, one per step, the end."""
-    return [
-        "intro",
-        "case",
-        "why",
-        *(f"step:{s.id}" for s in scenario.steps),
-        "agreements",
-        "summary",
-    ]
+def sections(
+    scenario: Scenario, answers: Mapping[str, list[str]] | None = None, role: str = ""
+) -> list[str]:
+    """Every page of a session so far, in order: the case in three parts, one per step, the end.
+
+    A straight case lists every step. A branching case lists the scenes on the group's path
+    (`answers`: its revealed choices) up to the first one still open; once the path reaches an
+    ending, the page "ending" (Afloop) follows, then the reflection, agreements and summary.
+    Revealed choices are fixed, so the pages already listed never change: the list only grows.
+    """
+    pages = ["intro", "case", "why"]
+    if not scenario.branches:
+        return [*pages, *(f"step:{s.id}" for s in scenario.steps), "agreements", "summary"]
+    route = walk(scenario, answers or {}, role)
+    ending = ["ending"] if route.ending is not None else []
+    for step in route.steps:
+        if step.id in scenario.after_ending:
+            pages += ending
+            ending = []  # shown once, before the first step after it
+        pages.append(f"step:{step.id}")
+    if route.ending is None:
+        return pages  # the group has not decided the rest of its path yet
+    return [*pages, *ending, "agreements", "summary"]
+
+
+def page_range(
+    scenario: Scenario, answers: Mapping[str, list[str]] | None = None, role: str = ""
+) -> tuple[int, int]:
+    """The fewest and the most pages the session can still have: the pages so far plus the
+    shortest and the longest way on from the first open scene (a straight case: fixed)."""
+    known = sections(scenario, answers, role)
+    if not scenario.branches or known[-1] == "summary":
+        return len(known), len(known)
+    last = scenario.step(known[-1].partition(":")[2])
+    # The ending, the reflection, agreements and the summary.
+    after = 1 + len(scenario.after_ending) + 2
+
+    def ahead(node: str, depth: int) -> tuple[int, int]:
+        step = scenario.step(node)
+        if step is None or depth > len(scenario.steps):  # an ending (or a broken file's loop)
+            return after, after
+        following = [o.next for o in step.decide_options] if step.kind == "decide" else [step.next]
+        ways = [ahead(n, depth + 1) for n in following]
+        return 1 + min(w[0] for w in ways), 1 + max(w[1] for w in ways)
+
+    if last is None or known[-1].partition(":")[2] in (answers or {}):
+        return len(known), len(known)  # a broken file: what is known
+    fewest, most = ahead(last.id, 0)
+    return len(known) - 1 + fewest, len(known) - 1 + most
+
+
+def page_label(index: int, fewest: int, most: int) -> str:
+    """'deel 4 van 12', or 'deel 4 van 11–13' while choices still to come decide the length."""
+    return f"deel {index} van {fewest}" if fewest == most else f"deel {index} van {fewest}–{most}"

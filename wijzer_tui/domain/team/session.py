@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from wijzer_tui.domain.content.graph import Walk, walk
 from wijzer_tui.domain.content.model import Scenario, Step
 from wijzer_tui.domain.content.scoring import scenario_score
 from wijzer_tui.domain.errors import WijzerError
@@ -68,6 +69,9 @@ class TeamSession:
     finished: str | None = None
     # The agreement being typed but not saved yet (who, what, when, editing); never reported.
     agreement_draft: dict[str, Any] = field(default_factory=dict)
+    # The role the group plays in a branching case ("" = the case's first or only role; also
+    # what sessions stored before roles existed mean).
+    role: str = ""
 
     @classmethod
     def new(
@@ -79,12 +83,15 @@ class TeamSession:
         timer_minutes: int = DEFAULT_MINUTES,
         links: dict[str, str] | None = None,
         when: str | None = None,
+        role: str = "",
     ) -> TeamSession:
         """A fresh session for `scenario`, dated today; names are cleaned and checked.
 
         `links` maps attendee names to linked learner ids ("" for someone new); `when` is the
-        session's date (YYYY-MM-DD) when it was held earlier."""
+        session's date (YYYY-MM-DD) when it was held earlier; `role` the role the group plays
+        (an unknown one gives the case's first role)."""
         session = cls(new_id(), scenario.id, scenario.content_version)
+        session.role = scenario.role(role).id
         if when:
             session.date = when
         session.team, session.organisation = clean_label(team), clean_label(organisation)
@@ -232,9 +239,14 @@ class TeamSession:
             if step.kind != "reflect" and self.is_revealed(step.id)
         }
 
+    def walk(self, scenario: Scenario) -> Walk:
+        """The group's path through the case so far (a straight case: every step)."""
+        return walk(scenario, self.answers(scenario), self.role)
+
     def score(self, scenario: Scenario) -> int:
-        """The group's scenario score (an unrevealed scored step counts as 0)."""
-        return scenario_score(scenario, self.answers(scenario))
+        """The group's scenario score over the decision points on its path (an unrevealed
+        scored step counts as 0)."""
+        return scenario_score(scenario, self.answers(scenario), self.role)
 
     # -- agreements -------------------------------------------------------------------------
 
@@ -292,6 +304,7 @@ class TeamSession:
             "updated": self.updated,
             "finished": self.finished,
             "agreement_draft": dict(self.agreement_draft),
+            "role": self.role,
         }
 
     @classmethod

@@ -13,10 +13,8 @@ from wijzer_tui.domain.content.model import Scenario, Step
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.progress.damage import recheck_and_set_aside
 from wijzer_tui.domain.progress.paths import ensure_private_dir
-from wijzer_tui.domain.progress.people import attendee_profile_id, same_person
 from wijzer_tui.domain.progress.records import (
     SCHEMA_VERSION,
-    Answer,
     Attempt,
     Profile,
     RecordError,
@@ -24,8 +22,9 @@ from wijzer_tui.domain.progress.records import (
 )
 from wijzer_tui.domain.progress.storage import DamagedFileError, WijzerDB, locked_db, open_db
 from wijzer_tui.domain.progress.store import ProgressStore
+from wijzer_tui.domain.team.attendance import record_attendance  # also imported from here
 from wijzer_tui.domain.team.group import InputMode
-from wijzer_tui.domain.team.outline import sections
+from wijzer_tui.domain.team.outline import page_label, page_range, sections
 from wijzer_tui.domain.team.session import TeamError, TeamSession, agreement_draft_of
 
 _FILE = re.compile(r"([A-Za-z0-9_-]{1,64})\.json\Z")
@@ -130,72 +129,6 @@ class TeamStore:
         return [s for s in self.sessions() if s.status == "busy"]
 
 
-def _attendee_profile(
-    store: ProgressStore, known: list[Profile], name: str, session: TeamSession
-) -> Profile:
-    """The learner whose record gets this attendee's team attempt.
-
-    1. Linked by the trainer (picked from the list, or a confirmed match): that learner, so a
-       person who also does self-study is one learner. A learner removed since is skipped.
-    2. The profile this session made for the name before (a finish run again after a crash).
-    3. Not asked about (no link decision): a team-only profile with the same name, team and
-       organisation (folded), so someone who attends two sessions of one team is one learner.
-       Self-study profiles are only ever used through the trainer's link.
-    4. Else a new team-only profile with an id derived from the session and the name.
-    """
-    linked = session.linked(name)
-    if linked:
-        try:
-            return store.profile(linked)
-        except StoreError:
-            pass  # removed or merged away since the session began: record them as new
-    own_id = attendee_profile_id(session.id, name)
-    for profile in known:
-        if profile.id == own_id:
-            return profile
-    if name not in session.links:  # "" means the trainer said: someone new
-        for profile in known:
-            if profile.attendee and same_person(profile, name, session.team, session.organisation):
-                return profile
-    profile = Profile(own_id, name, "anders", session.organisation, session.team, attendee=True)
-    # import_learner writes the profile with attendee=True in one atomic step, so a crash never
-    # leaves a half-made profile that would show up in the self-study list.
-    store.import_learner(profile, [])
-    known.append(profile)
-    return profile
-
-
-def record_attendance(
-    store: ProgressStore, session: TeamSession, scenario: Scenario
-) -> list[tuple[Profile, Attempt]]:
-    """Give every attendee a finished attempt of mode "team" with the group's answers, stored
-    on the learner they are (see _attendee_profile: linked profiles first).
-
-    Safe to run again after a crash: an attendee who already has an attempt for this session
-    keeps it (a busy one is completed), so nobody gets two.
-    """
-    answers = session.answers(scenario)
-    score = session.score(scenario)
-    known = store.profiles()
-    recorded = []
-    for name in session.attendees:
-        profile = _attendee_profile(store, known, name, session)
-        mine = [a for a in store.attempts(profile.id) if a.team_session_id == session.id]
-        attempt = mine[-1] if mine else None
-        if attempt is None:
-            attempt = store.start_attempt(
-                profile.id, scenario.id, scenario.content_version, "team", session.id
-            )
-        if attempt.status == "busy":
-            saved = {a.step_id for a in attempt.answers}
-            for step_id, option_ids in answers.items():
-                if step_id not in saved:
-                    store.save_answer(profile.id, attempt.id, Answer(step_id, option_ids))
-            attempt = store.finish_attempt(profile.id, attempt.id, score)
-        recorded.append((profile, attempt))
-    return recorded
-
-
 class TeamTraining:
     """Drives one session on screen: every change is saved at once; a failed save is undone."""
 
@@ -203,9 +136,21 @@ class TeamTraining:
         self.store = store
         self.scenario = scenario
         self.session = session
-        self.sections = sections(scenario)
         if session.position not in self.sections:
             session.position = "intro"  # content changed since the session began
+
+    @property
+    def sections(self) -> list[str]:
+        """The pages so far: a branching case grows as the group's choices are revealed."""
+        scenario, session = self.scenario, self.session
+        return sections(scenario, session.answers(scenario), session.role)
+
+    @property
+    def page_label(self) -> str:
+        """'deel 4 van 12', or 'deel 4 van 11–13' while choices to come decide the length."""
+        scenario, session = self.scenario, self.session
+        fewest, most = page_range(scenario, session.answers(scenario), session.role)
+        return page_label(self.index + 1, fewest, most)
 
     @property
     def index(self) -> int:

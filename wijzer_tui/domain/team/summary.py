@@ -6,7 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from wijzer_tui.domain.content.feedback import GENERIC_LABEL, against_label, against_note
+from wijzer_tui.domain.content.feedback import (
+    GENERIC_LABEL,
+    against_label,
+    against_note,
+    move_feedback,
+)
 from wijzer_tui.domain.content.model import Scenario, Step, Tip
 from wijzer_tui.domain.content.scoring import compare_choose, decide_outcome
 from wijzer_tui.domain.errors import ExportError, StoreError
@@ -15,6 +20,7 @@ from wijzer_tui.domain.progress.people import slug
 from wijzer_tui.domain.progress.storage import write_atomic
 from wijzer_tui.domain.team.group import MAJORITY_RULE, GroupEntry, group_choice
 from wijzer_tui.domain.team.outline import dutch_date
+from wijzer_tui.domain.team.path import TEAM_PATH_RULE, path_markdown
 from wijzer_tui.domain.team.prompts import group_question
 from wijzer_tui.domain.team.session import TeamSession
 
@@ -159,6 +165,9 @@ def _step_markdown(scenario: Scenario, session: TeamSession, step: Step) -> list
         if outcome:
             consequence = " ".join(outcome.option.consequence.split())
             lines += ["", f"De groep koos {how}. Wat er gebeurt: {consequence}"]
+            feedback = move_feedback(outcome.option, outcome.score)
+            if feedback is not None:  # only branching cases carry this feedback
+                lines += ["", f"{feedback.label}: {' '.join(feedback.why.split())}"]
     score = step_score(scenario, step, entry)
     if score is not None:
         lines += ["", f"Score bij deze stap: {score}%"]
@@ -181,7 +190,11 @@ def summary_markdown(scenario: Scenario, session: TeamSession) -> str:
         f"> {SHARE_NOTE}",
         "",
     ]
-    for step in scenario.steps:
+    steps = scenario.steps
+    if scenario.branches:  # the path first, then only the scenes on it
+        lines += path_markdown(scenario, session)
+        steps = session.walk(scenario).steps
+    for step in steps:
         lines += _step_markdown(scenario, session, step)
     lines += ["## Tips uit de wijzer die jullie bespraken", ""]
     tips = discussed_tips(scenario, session)
@@ -195,7 +208,8 @@ def summary_markdown(scenario: Scenario, session: TeamSession) -> str:
         lines.append("Nog geen afspraken.")
     lines += ["", "## Bronnen", ""]
     lines += [f"- {source}" for source in scenario.sources]
-    lines += ["", f"Score: {TEAM_SCORE_RULE}", ""]
+    rule = TEAM_PATH_RULE if scenario.branches else TEAM_SCORE_RULE
+    lines += ["", f"Score: {rule}", ""]
     return "\n".join(lines)
 
 
