@@ -301,3 +301,14 @@ def test_an_empty_graph_has_no_paths(tak) -> None:
 
     figures = summary(replace(tak, roles=()))
     assert (figures["paths"], figures["min_path_decisions"]) == (0, 0)
+
+
+def test_a_straight_case_counts_its_reflection_on_the_path_but_not_as_a_decision(
+    data_dir: Path,
+) -> None:
+    [straight] = load_scenarios([data_dir / "valid" / "voorbeeld.yaml"])
+    path = next(paths(straight))  # one path per option of its decide step, all alike
+    kinds = {s.id: s.kind for s in straight.steps}
+    assert [step_id for step_id, _ in path.choices] == [s.id for s in straight.steps]
+    assert all((option == "-") == (kinds[step_id] == "reflect") for step_id, option in path.choices)
+    assert path.decisions == sum(1 for s in straight.steps if s.kind != "reflect")

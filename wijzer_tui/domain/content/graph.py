@@ -50,7 +50,11 @@ def next_of(step: Step, option_ids: list[str] | None) -> str | None:
     return option.next if option else None
 
 
-def walk(scenario: Scenario, answers: Mapping[str, list[str]], role_id: str | None = "") -> Walk:
+def walk(
+    scenario: Scenario,
+    answers: Mapping[str, list[str]],
+    role_id: str | None = "",  # pragma: no mutate (any unknown id also means the first role)
+) -> Walk:
     """Follow the answers from the role's start; stop at the first step still to answer."""
     steps: list[Step] = []
     ending = None
