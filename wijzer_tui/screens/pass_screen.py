@@ -57,9 +57,6 @@ class PassScreen(DraftKeeper, BaseScreen):
     def on_mount(self) -> None:
         scenario = self.session.scenario
         self.sub_title = f"{scenario.number}. {scenario.title}"
-        role = scenario.role(self.session.attempt.role)
-        if len(scenario.roles) > 1:  # who you are stays in sight all through the case
-            self.sub_title += f" · {role.title}"
         self.show_section()
 
     def show_section(self) -> None:
@@ -71,6 +68,9 @@ class PassScreen(DraftKeeper, BaseScreen):
         where = part_label(
             session.index + 1, session.scenario, session.answers_by_step(), session.attempt.role
         )
+        if len(session.scenario.roles) > 1:  # who you are stays in sight all through the case
+            # Not in the header: with a long case title it would be cut off at 80 columns.
+            where += f" · Jouw rol: {session.scenario.role(session.attempt.role).title}"
         self.query_one("#where", Static).update(where)
         body = self.query_one("#body", VerticalScroll)
         # Move focus off the old section first, or Textual refocuses while removing it.
