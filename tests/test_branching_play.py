@@ -146,7 +146,9 @@ async def test_a_case_with_one_role_asks_nothing_but_says_who_you_are(
         await open_tak(pilot, None)
         assert isinstance(app.screen, PassScreen)
         assert "Je bent de medewerker van het wijkteam die het gezin begeleidt." in flat(app)
-        assert str(app.screen.query_one("#where", Static).render()) == "Deel 1 van 11–13"  # and no role after it
+        assert (
+            str(app.screen.query_one("#where", Static).render()) == "Deel 1 van 11–13"
+        )  # and no role after it
     assert saved_attempt(app).role == "wijkteam"
 
 
