@@ -345,6 +345,45 @@ def test_newer_schema_version_is_set_aside_as_newer(store: ProgressStore) -> Non
     assert str(kept) in store.warnings[0]
 
 
+def test_the_warnings_say_in_full_what_happened_and_what_to_do(store: ProgressStore) -> None:
+    path, _ = damage(store, "{kapot")
+    store.profiles()
+    (kept,) = path.parent.glob("a*.beschadigd-*.json")
+    assert store.warnings == [
+        f"Het voortgangsbestand {path.name} was beschadigd (geen geldige JSON). Het is niet "
+        f"overschreven, maar apart gezet als {kept}. Deze voortgang staat daarom niet meer in "
+        "de lijst."
+    ]
+    newer = json.dumps(healthy_learner_doc(schema_version=SCHEMA_VERSION + 1))
+    path, _ = damage(ProgressStore(store.root), newer)
+    later = ProgressStore(store.root)
+    later.profiles()
+    (kept,) = path.parent.glob("a*.nieuwere-versie-*.json")
+    assert later.warnings == [
+        f"Het voortgangsbestand {path.name} is gemaakt met een nieuwere versie van wijzer. Het "
+        f"is niet overschreven, maar apart gezet als {kept}. Open het met de nieuwere versie "
+        "van wijzer."
+    ]
+
+
+def test_a_damaged_file_that_cannot_be_moved_is_named_once_and_skipped(
+    store: ProgressStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, raw = damage(store, "{kapot")
+
+    def full(src, dst) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(paths.os, "rename", full)
+    assert [p.name for p in store.profiles()] == ["Gezond"]
+    store.profiles()  # read again: still one warning
+    assert store.warnings == [
+        f"Het bestand {path} is niet te gebruiken en kon niet apart worden gezet (de schijf is "
+        "vol). Wijzer laat het staan en gebruikt het niet."
+    ]
+    assert path.read_bytes() == raw  # left where it was, untouched
+
+
 def test_damage_found_while_saving_is_not_overwritten(store: ProgressStore) -> None:
     anna = store.create_profile("Anna", "politie")
     attempt = store.start_attempt(anna.id, "regie", 1)
@@ -422,3 +461,27 @@ def test_files_are_private_whatever_the_umask(store: ProgressStore) -> None:
     for path in store.learners_dir.rglob("*"):
         assert path.stat().st_mode & 0o777 == (0o700 if path.is_dir() else 0o600), path
     assert learner_file(store, anna.id).exists()
+
+
+def test_a_damaged_file_whose_lock_cannot_be_taken_is_reported_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contextlib import contextmanager
+
+    from wijzer_tui.domain.progress import damage as damage_module
+
+    path = tmp_path / "anna.json"
+    path.write_text("{kapot", encoding="utf-8")
+
+    @contextmanager
+    def no_lock(_path):
+        raise StoreError("De map .locks kon niet worden gemaakt.")
+        yield
+
+    monkeypatch.setattr(damage_module, "locked", no_lock)
+    error = storage.DamagedFileError(path, "geen geldige JSON")
+    warnings: list[str] = []
+    message = damage_module.recheck_and_set_aside(error, lambda p, db: None, warnings)
+    assert warnings == [message]
+    assert message.endswith("Wijzer gebruikt het niet. (De map .locks kon niet worden gemaakt.)")
+    assert path.read_text(encoding="utf-8") == "{kapot"  # nothing moved without the lock
