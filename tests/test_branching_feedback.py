@@ -82,6 +82,24 @@ def test_the_number_of_parts_narrows_as_the_path_is_chosen() -> None:
     assert part_range(TAK, {**alone, "alleen": ["doorgaan"]}, "wijkteam") == (11, 11)
     assert part_label(3, TAK, {}, "wijkteam") == "Deel 3 van 11–13"
     assert part_label(7, TAK, {**alone, "alleen": ["doorgaan"]}, "wijkteam") == "Deel 7 van 11"
+    assert part_label(1, TAK, {}, "school") == "Deel 1 van 13–15"  # the label follows the role
+
+
+def test_a_path_that_breaks_off_counts_what_is_known() -> None:
+    """A choice leading nowhere (a file changed under an attempt): no range, no error. The parts
+    are the intro, question and feedback of the three answered scenes, and the end: 8."""
+    from dataclasses import replace
+
+    overleg = TAK.step("overleg")
+    options = tuple(
+        replace(o, next="nergens") if o.id == "samen-kiezen" else o for o in overleg.decide_options
+    )
+    steps = tuple(replace(s, decide_options=options) if s.id == "overleg" else s for s in TAK.steps)
+    broken = replace(TAK, steps=steps)
+    answers = {"wat-doe-je": ["vraag-gezin"], "gesprek": ["overleg-plannen"]}
+    answers["overleg"] = ["samen-kiezen"]
+    assert part_range(broken, answers, "wijkteam") == (8, 8)
+    assert part_label(8, broken, answers, "wijkteam") == "Deel 8 van 8"
 
 
 def test_a_straight_case_keeps_its_fixed_number() -> None:

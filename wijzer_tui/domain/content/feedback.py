@@ -59,7 +59,7 @@ def move_feedback(option: DecideOption, score: int) -> MoveFeedback | None:
     by_wijzer = rests_on_the_wijzer(source)
     if score >= 100:
         verdict, label = "good", NOTE_LABEL
-    elif score > 0:
+    elif score > 0:  # pragma: no mutate (a decision scores 0, 50 or 100; > 1 is the same)
         verdict, label = "half", HALF_LABEL
     else:
         verdict, label = "against", WIJZER_LABEL if by_wijzer else GENERIC_LABEL

@@ -14,7 +14,9 @@ PER_STEP = len(SECTIONS_PER_KIND["decide"])  # a question and its feedback
 
 
 def part_range(
-    scenario: Scenario, answers: Mapping[str, list[str]], role: str = ""
+    scenario: Scenario,
+    answers: Mapping[str, list[str]],
+    role: str = "",  # pragma: no mutate (an unknown role id means the first role too)
 ) -> tuple[int, int]:
     """The fewest and the most parts ("Deel x van y") the pass can still have: the parts so far
     (see session.positions) plus the shortest and the longest way on from the first open step."""
@@ -26,8 +28,9 @@ def part_range(
     if route.ending is not None:  # the path is known to its end (the reflection is on it)
         count = 1 + PER_STEP * (len(route.steps) - len(scenario.after_ending)) + after_ending
         return count, count
-    if not route.steps or route.steps[-1].id in answers:  # a broken file: what is known
-        count = len(positions(scenario, dict(answers), role)) + 1
+    if not route.steps or route.steps[-1].id in answers:
+        # A broken file (a choice leading nowhere): the parts so far, the end included.
+        count = len(positions(scenario, dict(answers), role))
         return count, count
 
     @cache
@@ -49,7 +52,10 @@ def part_range(
 
 
 def part_label(
-    index: int, scenario: Scenario, answers: Mapping[str, list[str]], role: str = ""
+    index: int,
+    scenario: Scenario,
+    answers: Mapping[str, list[str]],
+    role: str = "",  # pragma: no mutate (an unknown role id means the first role too)
 ) -> str:
     """'Deel 4 van 9', or 'Deel 4 van 9–11' while the choices still to come decide the length."""
     fewest, most = part_range(scenario, answers, role)
