@@ -166,8 +166,9 @@ def with_answer(
         raise StoreError("Kies eerst een optie." if step.kind == "decide" else "Kies eerst iets.")
     answer = Answer(step.id, list(option_ids))
     new = replace(exploration, answers=[*exploration.answers, answer])
+    # A path reaches its ending only once every decision on it is answered (see graph.walk).
     ending: Ending | None = route(scenario, attempt, new).ending
-    if ending is not None and step_to_answer(scenario, attempt, new) is None:
+    if ending is not None:
         new.ending, new.finished = ending.id, now_iso()
     return new
 
@@ -179,9 +180,8 @@ def exploration_of(doc: Any) -> Exploration | None:
     """An Exploration from a stored document, or None when it has the wrong shape."""
     if not isinstance(doc, dict):
         return None
-    fields = {k: v for k, v in doc.items() if k != "schema_version"}
     try:
-        return Exploration.from_dict(fields)
+        return Exploration.from_dict(doc)  # unknown keys (schema_version) are ignored
     except (RecordError, TypeError):
         return None
 
