@@ -70,6 +70,66 @@ def test_an_exploration_in_one_line(tmp_path: Path) -> None:
     )
 
 
+def test_a_choice_list_shows_every_option_chosen_or_niets(tmp_path: Path) -> None:
+    from wijzer_tui.domain.progress.attempt_view import chosen_text
+
+    step = load_tak().step("wat-doe-je")
+    assert chosen_text(step, ["vraag-gezin", "dossier"]) == (
+        "Ik vraag de gezinsleden wie hun eerste aanspreekpunt is.; "
+        "Ik lees eerst het dossier nog eens door."
+    )
+    assert chosen_text(step, []) == "niets"
+
+
+def test_two_answers_that_are_gone_are_counted_in_the_plural(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    learner = store.create_profile("Sanne", "wijkteam")
+    attempt = store.start_attempt(learner.id, "tak", 0)
+    for step_id in ("oude-stap", "nog-een-oude-stap"):
+        store.save_answer(learner.id, attempt.id, Answer(step_id, ["weg"]))
+    store.finish_attempt(learner.id, attempt.id, 40)
+    [attempt] = store.attempts(learner.id)
+    view = attempt_view(load_tak(), attempt)
+    assert "2 antwoorden horen bij een deel dat er niet meer is." in view.changed
+
+
+def test_changed_content_lists_what_still_exists_in_file_order(tmp_path: Path) -> None:
+    """Not along a path (the old answers may not make one): every step that still exists."""
+    from dataclasses import replace
+
+    _, _, attempt = play_tak(tmp_path, [("signaal", ["wacht-af"]), *GOOD_PATH], "school")
+    tak = load_tak()
+    newer = replace(tak, content_version=tak.content_version + 1)
+    view = attempt_view(newer, attempt)
+    assert view.changed and view.role == ""
+    assert [s.id for s in view.steps] == [s.id for s in tak.steps if s.id in view_ids(attempt)]
+    unchanged = attempt_view(tak, attempt)
+    assert unchanged.role == "Intern begeleider" and not unchanged.changed
+
+
+def view_ids(attempt) -> set[str]:
+    return {a.step_id for a in attempt.answers}
+
+
+def test_an_exploration_line_names_its_ending_or_says_it_is_gone(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from wijzer_tui.domain.progress.records import local_datetime
+
+    _, _, attempt = play_tak(tmp_path)
+    tak = load_tak()
+    done = explore.with_answer(
+        tak, attempt, explore.start(tak, attempt, "overleg"), ["ik-neem-het"]
+    )
+    assert exploration_line(tak, done) == (
+        f"{local_datetime(done.started)} · Het overleg: Ik neem het meteen zelf. → afloop Los zand"
+    )
+    gone = replace(done, ending="oude-afloop", from_step="oude-stap")
+    assert exploration_line(tak, gone).endswith(
+        " · (bestaat niet meer) → afloop (bestaat niet meer)"
+    )
+
+
 @pytest.mark.usefixtures("tak_dir")
 async def test_mijn_resultaten_of_a_changed_case_says_so_without_a_traceback(
     tmp_path: Path,

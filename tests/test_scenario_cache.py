@@ -63,3 +63,35 @@ def test_problems_in_the_files_are_reported_and_never_cached(scenarios_dir: Path
     with pytest.raises(ScenarioError):
         shipped_scenarios()
     assert not cache_dir().exists()
+
+
+def test_the_cache_folder_follows_xdg_or_the_home_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == tmp_path / "xdg" / "wijzer"
+    monkeypatch.setenv("XDG_CACHE_HOME", "  ")  # blank: as if not set
+    monkeypatch.setenv("HOME", str(tmp_path / "thuis"))
+    assert cache_dir() == tmp_path / "thuis" / ".cache" / "wijzer"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert cache_dir() == tmp_path / "thuis" / ".cache" / "wijzer"
+
+
+def test_an_edited_yml_file_is_read_again(scenarios_dir: Path) -> None:
+    first = sorted(scenarios_dir.glob("*.yaml"))[0]
+    yml = first.rename(first.with_suffix(".yml"))
+    before = shipped_scenarios()
+    old_title = next(s.title for s in before if Path(s.path).name == yml.name)
+    yml.write_text(yml.read_text("utf-8").replace(old_title, "Nieuw", 1), "utf-8")
+    assert "Nieuw" in [s.title for s in shipped_scenarios()]
+
+
+def test_each_scenario_folder_has_its_own_cache_file(
+    scenarios_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shipped_scenarios()
+    other = tmp_path / "andere"
+    shutil.copytree(scenarios_dir, other)
+    monkeypatch.setattr(scenario_cache, "default_scenario_dir", lambda: other)
+    shipped_scenarios()
+    assert len(list(cache_dir().iterdir())) == 2
