@@ -77,7 +77,7 @@ def attempt_of(path: Path, doc: dict[str, Any]) -> Attempt:
     fresh copy): pass a plain read's document or a private copy, never a locked one's.
     """
     try:
-        doc.pop("schema_version", None)
+        doc.pop("schema_version", None)  # pragma: no mutate (only speed: built in place)
         answers = doc.get("answers", [])
         if type(answers) is not list or not all(type(a) is dict for a in answers):
             raise RecordError.of(Attempt.LABEL, "answers")
