@@ -48,7 +48,7 @@ def _missed(scenario: Scenario, attempt: Attempt) -> tuple[Tip, ...]:
     if attempt.status != "finished":
         return ()
     answers = {a.step_id: a.option_ids for a in attempt.answers}
-    ids = missed_tip_ids(scenario, answers)
+    ids = missed_tip_ids(scenario, answers, attempt.role)
     return tuple(t for t in scenario.tips if t.id in ids)
 
 

@@ -1,0 +1,208 @@
+"""Paths through a case in the coordinator report: the tips a record attempt missed on its own
+path, how the record attempts spread over the options of each decision point, and which endings
+they reached. Pure data: the overview screen and the exports only render these figures."""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from wijzer_tui.domain.content.model import Ending, Scenario, Step
+from wijzer_tui.domain.progress.records import Attempt
+
+# (decision point id, the known option ids chosen there), in path order.
+Choices = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+class PathIndex:
+    """Per scenario, what each step offers and where it leads: the missed tips, choices and
+    ending of thousands of record attempts without building a Walk for each.
+
+    Same rule as scoring.missed_tip_ids: tips offered in a choose step on the path and not
+    chosen; in a branching case also the tips the chosen decision ignores. A straight (format 1)
+    case has no path to follow: every choose step counts, as it always did.
+    """
+
+    def __init__(self, scenario: Scenario) -> None:
+        known = {t.id for t in scenario.tips}
+        self.branches = scenario.branches
+        self.starts = {r.id: r.start for r in scenario.roles}
+        self.start = scenario.role("").start  # the first role's, for an unknown or empty role
+        self.endings = {e.id for e in scenario.endings}
+        self.choose: dict[str, tuple[dict[str, str], frozenset[str], str]] = {}
+        self.decide: dict[str, dict[str, tuple[str, frozenset[str]]]] = {}
+        self.other: dict[str, str] = {}  # reflect steps: the id that follows
+        for step in scenario.steps:
+            if step.kind == "choose":
+                option_tip = {
+                    o.id: o.tip_id
+                    for o in step.choose_options
+                    if o.kind == "tip" and o.tip_id in known and o.tip_id
+                }
+                self.choose[step.id] = (option_tip, frozenset(option_tip.values()), step.next)
+            elif step.kind == "decide":
+                self.decide[step.id] = {
+                    o.id: (o.next, frozenset(t for t in o.ignores if t in known))
+                    for o in step.decide_options
+                }
+            else:
+                self.other[step.id] = step.next
+        self.options = {s.id: {o.id for o in s.options} for s in scenario.steps}
+        # Learners take the same few paths and miss the same few tips: share one object each.
+        self.seen: dict[frozenset[str], frozenset[str]] = {}
+        self.seen_paths: dict[Choices, Choices] = {}
+
+    def follow(self, attempt: Attempt) -> tuple[frozenset[str], Choices, str | None]:
+        """The tips the attempt missed, its choices at each decision point on its path, and the
+        ending it reached (None for a straight case or a path that ends nowhere)."""
+        latest = {a.step_id: a.option_ids for a in attempt.answers}
+        if not self.branches:
+            out: set[str] = set()
+            for step_id, (option_tip, offered, _) in self.choose.items():
+                out |= offered.difference(map(option_tip.get, latest.get(step_id, ())))
+            missed = frozenset(out)
+            return self.seen.setdefault(missed, missed), (), None
+        gaps: set[str] = set()
+        choices: list[tuple[str, tuple[str, ...]]] = []
+        visited: set[str] = set()
+        current = self.starts.get(attempt.role, self.start)
+        while current and current not in visited:  # a loop only a broken file could make
+            visited.add(current)
+            chosen = latest.get(current)
+            if current in self.choose:
+                option_tip, offered, following = self.choose[current]
+                gaps |= offered.difference(map(option_tip.get, chosen or ()))
+                if chosen is None:
+                    break
+                known = self.options[current]
+                choices.append((current, tuple(dict.fromkeys(i for i in chosen if i in known))))
+                current = following
+            elif current in self.decide:
+                option_id = chosen[0] if chosen else ""
+                found = self.decide[current].get(option_id)
+                if found is None:
+                    break  # not answered (or an option the case no longer has): the path stops
+                choices.append((current, (option_id,)))
+                current, ignored = found
+                gaps |= ignored
+            elif current in self.other and chosen is not None:
+                current = self.other[current]
+            else:
+                break
+        ending = attempt.ending if attempt.ending in self.endings else None
+        if ending is None and current in self.endings:
+            ending = current
+        missed, path = frozenset(gaps), tuple(choices)
+        return self.seen.setdefault(missed, missed), self.seen_paths.setdefault(path, path), ending
+
+
+def decision_points(scenario: Scenario) -> tuple[Step, ...]:
+    """The decision points of a branching case in graph order: a scene comes after every scene
+    that leads to it, ties in file order. Empty for a straight case."""
+    if not scenario.branches:
+        return ()
+    position = {s.id: i for i, s in enumerate(scenario.steps)}
+    leads: dict[str, set[str]] = {}
+    for step in scenario.steps:
+        targets = [o.next for o in step.decide_options] if step.kind == "decide" else [step.next]
+        leads[step.id] = {t for t in targets if t in position}
+    reachable: set[str] = set()
+    todo = [r.start for r in scenario.roles] or [scenario.role("").start]
+    while todo:
+        current = todo.pop()
+        if current in position and current not in reachable:
+            reachable.add(current)
+            todo.extend(leads[current])
+    incoming = Counter(t for s in reachable for t in leads[s])
+    ready = [(position[s], s) for s in reachable if not incoming[s]]
+    heapq.heapify(ready)
+    order: list[str] = []
+    while ready:
+        _, current = heapq.heappop(ready)
+        order.append(current)
+        for target in leads[current]:
+            incoming[target] -= 1
+            if not incoming[target]:
+                heapq.heappush(ready, (position[target], target))
+    order += sorted(reachable - set(order), key=position.__getitem__)  # a loop: file order
+    return tuple(s for i in order if (s := scenario.steps[position[i]]).is_decision)
+
+
+@dataclass(frozen=True)
+class OptionCount:
+    """How often one option of a decision point was chosen."""
+
+    id: str
+    text: str
+    count: int
+    share: float  # 0..1 of the decisions made at this point
+
+
+@dataclass(frozen=True)
+class PointSpread:
+    """One decision point: how many record attempts passed it and what they chose there."""
+
+    step: Step
+    number: int  # 1 for the first decision point in graph order
+    answered: int
+    options: tuple[OptionCount, ...]  # in the case's own order
+
+    @property
+    def several(self) -> bool:
+        """True for a choose scene, where a learner may pick several options at once."""
+        return self.step.kind == "choose"
+
+
+@dataclass(frozen=True)
+class EndingCount:
+    """How often one ending was reached."""
+
+    ending: Ending
+    count: int
+    share: float  # 0..1 of the counted decisions
+
+
+@dataclass(frozen=True)
+class PathSpread:
+    """Where the record attempts of a branching case went: per decision point and per ending.
+    Each self-study learner is one decision, each team session one (not one per attendee)."""
+
+    decisions: int
+    points: tuple[PointSpread, ...]
+    endings: tuple[EndingCount, ...]
+
+
+def path_spread(
+    scenario: Scenario, decisions: Iterable[tuple[Choices, str | None]]
+) -> PathSpread | None:
+    """Count the choices and endings of record attempts (already one per team session); None
+    for a straight case, which has no paths to show."""
+    if not scenario.branches:
+        return None
+    passed: Counter[str] = Counter()
+    picked: Counter[tuple[str, str]] = Counter()
+    reached: Counter[str] = Counter()
+    total = 0
+    for choices, ending in decisions:
+        total += 1
+        for step_id, option_ids in choices:
+            passed[step_id] += 1
+            picked.update((step_id, o) for o in option_ids)
+        if ending:
+            reached[ending] += 1
+    points = []
+    for number, step in enumerate(decision_points(scenario), start=1):
+        answered = passed[step.id]
+        options = tuple(
+            OptionCount(o.id, o.text, n, n / answered if answered else 0.0)
+            for o in step.options
+            for n in (picked[step.id, o.id],)
+        )
+        points.append(PointSpread(step, number, answered, options))
+    endings = tuple(
+        EndingCount(e, reached[e.id], reached[e.id] / total if total else 0.0)
+        for e in scenario.endings
+    )
+    return PathSpread(total, tuple(points), endings)
