@@ -44,6 +44,7 @@ from wijzer_tui.domain.reports.grid import (
     sort_rows,
     summarise,
 )
+from wijzer_tui.domain.reports.paths import spread_lines
 from wijzer_tui.domain.reports.scan_report import SCAN_NOTE, group_lines, read_scans, scan_groups
 from wijzer_tui.domain.team.outline import attendee_count
 from wijzer_tui.screens.base import BaseScreen
@@ -60,6 +61,7 @@ SORT_CYCLE: tuple[tuple[str, bool], ...] = (
 )
 STATUS = {"busy": "bezig", "finished": "afgerond", "stopped": "gestopt"}
 LEGEND = "Per casus: score met Z (zelfstudie) of T (teamtraining), eronder de datum."
+PATH_STYLES = {"intro": "italic", "point": "bold", "item": "", "none": "dim"}
 FILTERS = (("team", "Alle teams"), ("organisation", "Alle organisaties"),
            ("beroepsgroep", "Alle beroepsgroepen"))  # fmt: skip
 
@@ -129,7 +131,7 @@ class OverviewScreen(BaseScreen):
             with TabPane("Deelnemers", id="tab-grid"):
                 yield DataTable(id="grid", cursor_type="row", zebra_stripes=True)
                 yield Static("Gegevens laden…", id="status")
-            with TabPane("Per casus", id="tab-summary"), VerticalScroll():
+            with TabPane("Per casus", id="tab-summary"), VerticalScroll(id="summary-scroll"):
                 yield Static("", id="summary")
         yield Footer(compact=True)
 
@@ -218,6 +220,8 @@ class OverviewScreen(BaseScreen):
             for m in s.missed:
                 text.append(f"○ {m.tip.title or m.tip.id} ({m.count}×, {percent(m.share)}): ")
                 text.append(f"{m.tip.text}\n", style="dim")
+            for kind, line in spread_lines(s.paths) if s.paths and s.paths.decisions else ():
+                text.append(f"{'• ' if kind == 'item' else ''}{line}\n", style=PATH_STYLES[kind])
             if s.agreements:
                 text.append("Afspraken:\n", style="italic")
             for a in s.agreements:
@@ -269,6 +273,8 @@ class OverviewScreen(BaseScreen):
     def action_switch_tab(self) -> None:
         tabs = self.query_one(TabbedContent)
         tabs.active = "tab-summary" if tabs.active == "tab-grid" else "tab-grid"
+        # The keys then scroll what is shown: the summary of five branching cases is long.
+        self.query_one("#summary-scroll" if tabs.active == "tab-summary" else "#grid").focus()
 
     @on(DataTable.RowSelected)
     def action_details(self) -> None:

@@ -31,8 +31,10 @@ class PathIndex:
         self.starts = {r.id: r.start for r in scenario.roles}
         self.start = scenario.role("").start  # the first role's, for an unknown or empty role
         self.endings = {e.id for e in scenario.endings}
-        self.choose: dict[str, tuple[dict[str, str], frozenset[str], str]] = {}
-        self.decide: dict[str, dict[str, tuple[str, frozenset[str]]]] = {}
+        # choose: (option id -> tip id, the tips offered, the id that follows, the option ids)
+        self.choose: dict[str, tuple[dict[str, str], frozenset[str], str, set[str]]] = {}
+        # decide: option id -> (the id that follows, the tips it ignores, its path entry)
+        self.decide: dict[str, dict[str, tuple[str, frozenset[str], tuple[str, tuple[str]]]]] = {}
         self.other: dict[str, str] = {}  # reflect steps: the id that follows
         for step in scenario.steps:
             if step.kind == "choose":
@@ -41,18 +43,24 @@ class PathIndex:
                     for o in step.choose_options
                     if o.kind == "tip" and o.tip_id in known and o.tip_id
                 }
-                self.choose[step.id] = (option_tip, frozenset(option_tip.values()), step.next)
+                ids = {o.id for o in step.choose_options}
+                offered = frozenset(option_tip.values())
+                self.choose[step.id] = (option_tip, offered, step.next, ids)
             elif step.kind == "decide":
                 self.decide[step.id] = {
-                    o.id: (o.next, frozenset(t for t in o.ignores if t in known))
+                    o.id: (
+                        o.next,
+                        frozenset(t for t in o.ignores if t in known),
+                        (step.id, (o.id,)),
+                    )
                     for o in step.decide_options
                 }
             else:
                 self.other[step.id] = step.next
-        self.options = {s.id: {o.id for o in s.options} for s in scenario.steps}
-        # Learners take the same few paths and miss the same few tips: share one object each.
+        self.longest = len(scenario.steps)  # no path is longer; a loop (a broken file) stops here
+        # Learners miss the same few tips: share one frozenset per combination. (A path is a
+        # tuple of entries made above, already shared; interning it cost more than it saved.)
         self.seen: dict[frozenset[str], frozenset[str]] = {}
-        self.seen_paths: dict[Choices, Choices] = {}
 
     def follow(self, attempt: Attempt) -> tuple[frozenset[str], Choices, str | None]:
         """The tips the attempt missed, its choices at each decision point on its path, and the
@@ -60,33 +68,32 @@ class PathIndex:
         latest = {a.step_id: a.option_ids for a in attempt.answers}
         if not self.branches:
             out: set[str] = set()
-            for step_id, (option_tip, offered, _) in self.choose.items():
+            for step_id, (option_tip, offered, _, _) in self.choose.items():
                 out |= offered.difference(map(option_tip.get, latest.get(step_id, ())))
             missed = frozenset(out)
             return self.seen.setdefault(missed, missed), (), None
         gaps: set[str] = set()
         choices: list[tuple[str, tuple[str, ...]]] = []
-        visited: set[str] = set()
+        decide, choose, answer, take = self.decide, self.choose, latest.get, choices.append
         current = self.starts.get(attempt.role, self.start)
-        while current and current not in visited:  # a loop only a broken file could make
-            visited.add(current)
-            chosen = latest.get(current)
-            if current in self.choose:
-                option_tip, offered, following = self.choose[current]
+        for _ in range(self.longest):
+            chosen = answer(current)
+            options = decide.get(current)
+            if options is not None:  # most scenes: one dict lookup, no new objects
+                found = options.get(chosen[0]) if chosen else None
+                if found is None:
+                    break  # not answered (or an option the case no longer has): the path stops
+                current, ignored, entry = found
+                take(entry)
+                if ignored:
+                    gaps |= ignored
+            elif current in choose:
+                option_tip, offered, following, ids = choose[current]
                 gaps |= offered.difference(map(option_tip.get, chosen or ()))
                 if chosen is None:
                     break
-                known = self.options[current]
-                choices.append((current, tuple(dict.fromkeys(i for i in chosen if i in known))))
+                take((current, tuple(dict.fromkeys(i for i in chosen if i in ids))))
                 current = following
-            elif current in self.decide:
-                option_id = chosen[0] if chosen else ""
-                found = self.decide[current].get(option_id)
-                if found is None:
-                    break  # not answered (or an option the case no longer has): the path stops
-                choices.append((current, (option_id,)))
-                current, ignored = found
-                gaps |= ignored
             elif current in self.other and chosen is not None:
                 current = self.other[current]
             else:
@@ -94,8 +101,8 @@ class PathIndex:
         ending = attempt.ending if attempt.ending in self.endings else None
         if ending is None and current in self.endings:
             ending = current
-        missed, path = frozenset(gaps), tuple(choices)
-        return self.seen.setdefault(missed, missed), self.seen_paths.setdefault(path, path), ending
+        missed = frozenset(gaps)
+        return self.seen.setdefault(missed, missed), tuple(choices), ending
 
 
 def decision_points(scenario: Scenario) -> tuple[Step, ...]:
@@ -206,3 +213,32 @@ def path_spread(
         for e in scenario.endings
     )
     return PathSpread(total, tuple(points), endings)
+
+
+def _times(count: int, share: float) -> str:
+    return f"{count}× ({round(100 * share)}%)"
+
+
+def spread_lines(spread: PathSpread) -> list[tuple[str, str]]:
+    """The figures in short Dutch lines, each with its kind: "intro", "point" (a decision point
+    or the endings), "item" (an option or an ending with its count) or "none" (nobody came
+    there). The overview screen styles them; the Markdown report turns them into lists."""
+    lines = [("intro", "Keuzes onderweg (afgeronde pogingen; een teamtraining telt één keer):")]
+    for point in spread.points:
+        label = f"Beslismoment {point.number} · {point.step.title}"
+        if not point.answered:
+            lines.append(("none", f"{label}: nog niemand kwam hier."))
+            continue
+        several = ", meer keuzes tegelijk mogelijk" if point.several else ""
+        lines.append(("point", f"{label} ({point.answered} keer gekozen{several})"))
+        # The count first: an option's text is long and wraps, the numbers stay together.
+        lines += [
+            ("item", f"{_times(o.count, o.share) if o.count else 'niet gekozen'}: {o.text}")
+            for o in point.options
+        ]
+    lines.append(("point", f"Zo liep de casus af ({spread.decisions} keer)"))
+    lines += [
+        ("item", f"{e.ending.title}: {_times(e.count, e.share) if e.count else 'niet bereikt'}")
+        for e in spread.endings
+    ]
+    return lines
