@@ -14,6 +14,8 @@ from wijzer_tui.domain.errors import ExportError
 from wijzer_tui.domain.progress.paths import os_reason
 from wijzer_tui.domain.progress.safe_text import formula_safe, json_text, visible
 from wijzer_tui.domain.reports.grid import BUSY, DONE, Cell, Report
+from wijzer_tui.domain.reports.path_exports import md_text as _md
+from wijzer_tui.domain.reports.path_exports import paths_data, paths_markdown
 from wijzer_tui.domain.reports.scan_report import SCAN_NOTE, group_lines, groups_data
 
 REPORT_FORMAT = "wijzer-rapport"
@@ -23,7 +25,7 @@ MODE_MARKS = {"self": "Z", "team": "T"}
 CSV_COLUMNS = (
     "deelnemer_id", "naam", "beroepsgroep", "organisatie", "team", "demo", "casus",
     "casusnummer", "casustitel", "status", "score", "datum", "vorm", "pogingen",
-    "gemiste_tips", "reflectie",
+    "gemiste_tips", "reflectie", "einde",
 )  # fmt: skip
 
 
@@ -128,7 +130,7 @@ def to_csv(report: Report, delimiter: str = ";") -> str:
             score = "" if cell.score is None else _field(str(cell.score), delimiter)
             when, mode = _iso_date(cell.date), MODE_LABELS.get(cell.mode or "", "")
             values = (who, topic, cell.state, score, when, mode, str(cell.attempts), missed)
-            lines.append(delimiter.join((*values, reflection)))
+            lines.append(delimiter.join((*values, reflection, cell.ending or "")))
     lines.append("")  # csv.writer ends every line, the last one too
     return "\r\n".join(lines)
 
@@ -164,6 +166,7 @@ def report_data(report: Report) -> dict[str, Any]:
                 for m in s.missed
             ],
             "agreements": [agreement(a) for a in s.agreements],
+            **paths_data(s.paths),
         }
         for s in report.summaries
     ]
@@ -179,6 +182,7 @@ def report_data(report: Report) -> dict[str, Any]:
                 "attempts": c.attempts,
                 "missed_tips": sorted(c.missed),
                 "reflections": list(c.reflections),
+                "ending": c.ending,
             }
             for sid, c in row.cells.items()
         }
@@ -204,11 +208,6 @@ def report_data(report: Report) -> dict[str, Any]:
 def to_json(report: Report) -> str:
     """The report as indented UTF-8 JSON."""
     return json_text(report_data(report))
-
-
-def _md(text: str) -> str:
-    """Text safe inside a Markdown table cell: one line, control characters escaped."""
-    return visible(" ".join(text.split())).replace("|", "\\|")
 
 
 def to_markdown(report: Report) -> str:
@@ -243,6 +242,7 @@ def to_markdown(report: Report) -> str:
             )
             out.append(f"   > {_md(m.tip.text)}")
         out.append("")
+    out += paths_markdown(report.summaries)
     out += ["## Afspraken uit teamtrainingen", ""]
     if not report.agreements:
         out.append("Er zijn nog geen afspraken uit teamtrainingen vastgelegd.")
