@@ -215,8 +215,9 @@ class OverviewScreen(BaseScreen):
                 f"Afgerond: {s.finished} van {s.learners} ({percent(s.completion_rate)}), "
                 f"bezig: {s.busy}{mean}.\n"
             )
-            if s.missed:
-                text.append("Vaakst gemist:\n", style="italic")
+            if s.missed:  # a branching case: only tips the learner met on their own path count
+                own_path = " (alleen tips op het eigen pad)" if s.paths else ""
+                text.append(f"Vaakst gemist{own_path}:\n", style="italic")
             for m in s.missed:
                 text.append(f"○ {m.tip.title or m.tip.id} ({m.count}×, {percent(m.share)}): ")
                 text.append(f"{m.tip.text}\n", style="dim")
