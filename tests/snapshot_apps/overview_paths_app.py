@@ -19,5 +19,7 @@ class PathsOverviewApp(OverviewApp):
             self.store.import_learner(profile, attempts)
 
 
-if __name__ == "__main__":  # to look at it by hand: python tests/snapshot_apps/overview_paths_app.py
+if (
+    __name__ == "__main__"
+):  # to look at it by hand: python tests/snapshot_apps/overview_paths_app.py
     PathsOverviewApp().run()
