@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import pytest
 from path_fixtures import PRIVATE, TAK, finished, person, tak_records
 from report_fixtures import ALFA, SCENARIOS, records
 
@@ -172,3 +173,35 @@ def test_markdown_and_csv_show_the_paths_and_no_reflections() -> None:
     # Nobody shares reflections here: none appears anywhere, in any export.
     for export in (text, to_json(tak_report()), "\n".join(csv_lines)):
         assert PRIVATE not in export and "Sem" not in export
+
+
+@pytest.mark.shipped
+def test_demo_walks_real_paths_of_the_shipped_cases() -> None:
+    from datetime import UTC, datetime
+
+    from scenario_cases import SHIPPED
+
+    from wijzer_tui.domain.content.graph import walk
+    from wijzer_tui.domain.content.loader import load_scenarios
+    from wijzer_tui.domain.reports.demo import demo_records
+
+    scenarios = load_scenarios(SHIPPED)
+    learners = demo_records(scenarios, 60, today=datetime(2026, 12, 1, tzinfo=UTC))
+    by_id = {s.id: s for s in scenarios}
+    roles: dict[str, set[str]] = {s.id: set() for s in scenarios}
+    for _, attempts in learners:
+        for attempt in (a for a in attempts if a.status == "finished"):
+            case = by_id[attempt.scenario_id]
+            answers = {a.step_id: a.option_ids for a in attempt.answers}
+            path = walk(case, answers, attempt.role)
+            assert path.complete and path.ending is not None  # a real path, to an ending
+            assert attempt.ending == path.ending.id
+            roles[case.id].add(attempt.role)
+    for case in scenarios:
+        assert roles[case.id] == {r.id for r in case.roles} if len(case.roles) > 1 else {""}
+    for summary in build_report(learners, scenarios).summaries:
+        spread = summary.paths
+        assert spread is not None and spread.decisions > 10
+        assert sum(1 for e in spread.endings if e.count) >= 2  # more than one way it ended
+        assert all(p.answered <= spread.decisions for p in spread.points)
+        assert spread.points[0].answered > 0
