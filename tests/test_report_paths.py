@@ -12,7 +12,7 @@ from report_fixtures import ALFA, SCENARIOS, records
 
 from wijzer_tui.domain.content.model import ChooseOption, Step
 from wijzer_tui.domain.content.scoring import missed_tip_ids
-from wijzer_tui.domain.reports.exports import to_csv, to_json, to_markdown
+from wijzer_tui.domain.reports.exports import OWN_PATH_NOTE, to_csv, to_json, to_markdown
 from wijzer_tui.domain.reports.grid import build_report, build_rows
 from wijzer_tui.domain.reports.paths import PathIndex, decision_points, spread_lines
 
@@ -205,3 +205,8 @@ def test_demo_walks_real_paths_of_the_shipped_cases() -> None:
         assert sum(1 for e in spread.endings if e.count) >= 2  # more than one way it ended
         assert all(p.answered <= spread.decisions for p in spread.points)
         assert spread.points[0].answered > 0
+
+
+def test_markdown_says_missed_tips_follow_the_path_only_for_branching_cases() -> None:
+    assert OWN_PATH_NOTE in to_markdown(tak_report())
+    assert OWN_PATH_NOTE not in to_markdown(build_report(records(), SCENARIOS))

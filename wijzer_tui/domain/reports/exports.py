@@ -20,6 +20,10 @@ from wijzer_tui.domain.reports.scan_report import SCAN_NOTE, group_lines, groups
 
 REPORT_FORMAT = "wijzer-rapport"
 REPORT_VERSION = 1
+OWN_PATH_NOTE = (
+    "Bij een casus met vertakkingen telt een tip alleen als gemist als die op het eigen pad van "
+    "de deelnemer lag."
+)
 MODE_LABELS = {"self": "zelfstudie", "team": "teamtraining"}
 MODE_MARKS = {"self": "Z", "team": "T"}
 CSV_COLUMNS = (
@@ -230,6 +234,8 @@ def to_markdown(report: Report) -> str:
             f"| {s.scenario.number}. {_md(s.scenario.title)} | {done} | {s.busy} | {s.new} | {mean} |"
         )
     out += ["", "## Kennishiaten: tips die het vaakst gemist worden", ""]
+    if any(s.paths for s in report.summaries):
+        out += [OWN_PATH_NOTE, ""]
     for s in report.summaries:
         out.append(f"### {s.scenario.number}. {s.scenario.title}")
         out.append("")
