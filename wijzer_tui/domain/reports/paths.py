@@ -59,9 +59,10 @@ class PathIndex:
             else:
                 self.other[step.id] = step.next
         self.longest = len(scenario.steps)  # no path is longer; a loop (a broken file) stops here
-        # Learners miss the same few tips: share one frozenset per combination. (A path is a
-        # tuple of entries made above, already shared; interning it cost more than it saved.)
+        # Learners take the same few paths and miss the same few tips: share one object each,
+        # so 20,000 rows hold a few hundred paths, not one tuple per cell.
         self.seen: dict[frozenset[str], frozenset[str]] = {}
+        self.seen_paths: dict[Choices, Choices] = {}
 
     def follow(self, attempt: Attempt) -> tuple[frozenset[str], Choices, str | None]:
         """The tips the attempt missed, its choices at each decision point on its path, and the
@@ -103,7 +104,8 @@ class PathIndex:
         if ending is None and current in self.endings:
             ending = current
         missed = frozenset(gaps)
-        return self.seen.setdefault(missed, missed), tuple(choices), ending
+        path = tuple(choices)
+        return self.seen.setdefault(missed, missed), self.seen_paths.setdefault(path, path), ending
 
 
 def decision_points(scenario: Scenario) -> tuple[Step, ...]:
