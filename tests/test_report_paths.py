@@ -14,7 +14,7 @@ from wijzer_tui.domain.content.model import ChooseOption, Step
 from wijzer_tui.domain.content.scoring import missed_tip_ids
 from wijzer_tui.domain.reports.exports import OWN_PATH_NOTE, to_csv, to_json, to_markdown
 from wijzer_tui.domain.reports.grid import build_report, build_rows
-from wijzer_tui.domain.reports.paths import PathIndex, decision_points, spread_lines
+from wijzer_tui.domain.reports.paths import PathIndex, decision_points, only_roles, spread_lines
 
 
 def tak_report():
@@ -78,6 +78,9 @@ def test_decision_points_come_in_graph_order() -> None:
         "signaal", "wat-doe-je", "gesprek", "alleen", "overleg",
     ]  # fmt: skip
     assert decision_points(ALFA) == ()
+    # Every scene but signaal is played by both roles.
+    assert {k: [r.id for r in v] for k, v in only_roles(TAK).items()} == {"signaal": ["school"]}
+    assert only_roles(ALFA) == {}
 
 
 def test_choices_and_endings_are_counted_once_per_decision() -> None:
@@ -114,6 +117,8 @@ def test_the_spread_reads_as_short_dutch_lines() -> None:
     )
     assert ("point", "Beslismoment 5 · Het overleg (4 keer gekozen)") in lines
     assert ("item", "3× (75%): We kiezen samen wie het meest geschikt is.") in lines
+    # Only the school plays signaal: the report says so.
+    assert ("point", "Beslismoment 1 · Een signaal (rol: Intern begeleider; 2 keer gekozen)") in lines  # fmt: skip
     assert ("item", "1× (25%): Ik neem het meteen zelf.") in lines
     assert ("item", "niet gekozen: Ik trek aan de bel bij mijn leidinggevende.") in lines
     assert ("point", "Beslismoment 2 · Wat doe je? (5 keer gekozen, meer keuzes tegelijk mogelijk)") in lines  # fmt: skip
@@ -128,13 +133,15 @@ def test_nobody_reached_a_decision_point() -> None:
     only_anna = [r for r in tak_records() if r[0].id == "anna"]
     spread = build_report(only_anna, [TAK]).summaries[0].paths
     assert spread is not None
-    assert ("none", "Beslismoment 1 · Een signaal: nog niemand kwam hier.") in spread_lines(spread)
+    lines = spread_lines(spread)
+    assert ("none", "Beslismoment 1 · Een signaal (rol: Intern begeleider): nog niemand kwam hier.") in lines  # fmt: skip
     assert ("item", "Los zand: niet bereikt") in spread_lines(spread)
 
 
 def test_the_json_report_has_the_path_keys() -> None:
     case = json.loads(to_json(tak_report()))["scenarios"][0]
     assert case["paths_counted"] == 5
+    assert case["decision_points"][0]["roles"] == ["school"]
     assert [p["step"] for p in case["decision_points"]] == [
         "signaal", "wat-doe-je", "gesprek", "alleen", "overleg",
     ]  # fmt: skip
@@ -143,6 +150,7 @@ def test_the_json_report_has_the_path_keys() -> None:
         "kind": "decide",
         "title": "Het overleg",
         "answered": 4,
+        "roles": [],  # both roles play it
         "options": [
             {
                 "id": "samen-kiezen",

@@ -20,7 +20,8 @@ def md_text(text: str) -> str:
 def paths_data(spread: PathSpread | None) -> dict[str, Any]:
     """The path keys of one case in the JSON export (0 and empty lists for a straight case):
     `paths_counted` (record attempts counted, a team session once), `decision_points` in graph
-    order (`step`, `kind`, `title`, `answered`, `options`: `id`, `text`, `count`) and `endings`
+    order (`step`, `kind`, `title`, `answered`, `roles`: the only roles that play it, empty for
+    every role, `options`: `id`, `text`, `count`) and `endings`
     in the case's order (`id`, `title`, `count`)."""
     if spread is None:
         return {"paths_counted": 0, "decision_points": [], "endings": []}
@@ -30,6 +31,7 @@ def paths_data(spread: PathSpread | None) -> dict[str, Any]:
             "kind": p.step.kind,
             "title": p.step.title,
             "answered": p.answered,
+            "roles": [r.id for r in p.roles],
             "options": [{"id": o.id, "text": o.text, "count": o.count} for o in p.options],
         }
         for p in spread.points

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
 
-from wijzer_tui.domain.content.model import Ending, Scenario, Step
+from wijzer_tui.domain.content.model import Ending, Role, Scenario, Step
 from wijzer_tui.domain.progress.records import Attempt
 
 # (decision point id, the known option ids chosen there), in path order.
@@ -108,23 +108,36 @@ class PathIndex:
         return self.seen.setdefault(missed, missed), self.seen_paths.setdefault(path, path), ending
 
 
+def _leads(scenario: Scenario) -> dict[str, set[str]]:
+    """For every step, the steps it leads to (endings left out)."""
+    ids = {s.id for s in scenario.steps}
+    leads: dict[str, set[str]] = {}
+    for step in scenario.steps:
+        targets = [o.next for o in step.decide_options] if step.kind == "decide" else [step.next]
+        leads[step.id] = {t for t in targets if t in ids}
+    return leads
+
+
+def _reachable(leads: dict[str, set[str]], starts: Iterable[str]) -> set[str]:
+    """The steps reachable from `starts`."""
+    found: set[str] = set()
+    todo = list(starts)
+    while todo:
+        current = todo.pop()
+        if current in leads and current not in found:
+            found.add(current)
+            todo.extend(leads[current])
+    return found
+
+
 def decision_points(scenario: Scenario) -> tuple[Step, ...]:
     """The decision points of a branching case in graph order: a scene comes after every scene
     that leads to it, ties in file order. Empty for a straight case."""
     if not scenario.branches:
         return ()
     position = {s.id: i for i, s in enumerate(scenario.steps)}
-    leads: dict[str, set[str]] = {}
-    for step in scenario.steps:
-        targets = [o.next for o in step.decide_options] if step.kind == "decide" else [step.next]
-        leads[step.id] = {t for t in targets if t in position}
-    reachable: set[str] = set()
-    todo = [r.start for r in scenario.roles] or [scenario.role("").start]
-    while todo:
-        current = todo.pop()
-        if current in position and current not in reachable:
-            reachable.add(current)
-            todo.extend(leads[current])
+    leads = _leads(scenario)
+    reachable = _reachable(leads, [r.start for r in scenario.roles] or [scenario.role("").start])
     incoming = Counter(t for s in reachable for t in leads[s])
     ready = [(position[s], s) for s in reachable if not incoming[s]]
     heapq.heapify(ready)
@@ -138,6 +151,20 @@ def decision_points(scenario: Scenario) -> tuple[Step, ...]:
                 heapq.heappush(ready, (position[target], target))
     order += sorted(reachable - set(order), key=position.__getitem__)  # a loop: file order
     return tuple(s for i in order if (s := scenario.steps[position[i]]).is_decision)
+
+
+def only_roles(scenario: Scenario) -> dict[str, tuple[Role, ...]]:
+    """Per step that not every role can reach (in a case with two or more roles), the roles
+    that can: the report names them, as two roles may each have a "Wat doe je nu?"."""
+    if len(scenario.roles) < 2:
+        return {}
+    leads = _leads(scenario)
+    reach = {role: _reachable(leads, [role.start]) for role in scenario.roles}
+    return {
+        step.id: who
+        for step in scenario.steps
+        if 0 < len(who := tuple(r for r in scenario.roles if step.id in reach[r])) < len(reach)
+    }
 
 
 @dataclass(frozen=True)
@@ -158,6 +185,7 @@ class PointSpread:
     number: int  # 1 for the first decision point in graph order
     answered: int
     options: tuple[OptionCount, ...]  # in the case's own order
+    roles: tuple[Role, ...] = ()  # the only roles that play this point; empty: every role
 
     @property
     def several(self) -> bool:
@@ -204,6 +232,7 @@ def path_spread(
         for option_id in option_ids:
             picked[step_id, option_id] += n
     points = []
+    roles = only_roles(scenario)
     for number, step in enumerate(decision_points(scenario), start=1):
         answered = passed[step.id]
         options = tuple(
@@ -211,7 +240,7 @@ def path_spread(
             for o in step.options
             for n in (picked[step.id, o.id],)
         )
-        points.append(PointSpread(step, number, answered, options))
+        points.append(PointSpread(step, number, answered, options, roles.get(step.id, ())))
     endings = tuple(
         EndingCount(e, reached[e.id], reached[e.id] / total if total else 0.0)
         for e in scenario.endings
@@ -230,11 +259,13 @@ def spread_lines(spread: PathSpread) -> list[tuple[str, str]]:
     lines = [("intro", "Keuzes onderweg (afgeronde pogingen; een teamtraining telt één keer):")]
     for point in spread.points:
         label = f"Beslismoment {point.number} · {point.step.title}"
+        who = f"rol: {' of '.join(r.title for r in point.roles)}" if point.roles else ""
         if not point.answered:
-            lines.append(("none", f"{label}: nog niemand kwam hier."))
+            lines.append(("none", f"{label}{f' ({who})' if who else ''}: nog niemand kwam hier."))
             continue
+        who += "; " if who else ""
         several = ", meer keuzes tegelijk mogelijk" if point.several else ""
-        lines.append(("point", f"{label} ({point.answered} keer gekozen{several})"))
+        lines.append(("point", f"{label} ({who}{point.answered} keer gekozen{several})"))
         # The count first: an option's text is long and wraps, the numbers stay together.
         lines += [
             ("item", f"{_times(o.count, o.share) if o.count else 'niet gekozen'}: {o.text}")
