@@ -57,3 +57,19 @@ async def test_a_straight_case_shows_no_paths(tmp_path: Path) -> None:
 
 def test_per_casus_snapshot(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(PathsOverviewApp(tmp_path), terminal_size=SIZE, run_before=to_per_casus)
+
+
+async def test_the_learner_detail_names_role_and_ending(tmp_path: Path) -> None:
+    from wijzer_tui.screens.learner_detail import LearnerScreen
+
+    app = PathsOverviewApp(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("down", "down", "d")  # Anna, Bram, Carla (sorted by name)
+        await pilot.pause()
+        assert isinstance(app.screen, LearnerScreen)
+        text = str(app.screen.query_one(Static).render())
+    assert "Carla" in text
+    assert "Rol: Intern begeleider. Einde: Los zand" in text
+    assert "○ Gemist: F9-T3" in text  # on her own path: she waited a week at signaal

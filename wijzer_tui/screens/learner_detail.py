@@ -61,6 +61,10 @@ def detail_text(detail: LearnerDetail) -> Text:
             mode = MODE_LABELS.get(a.mode, a.mode)
             text.append(f"  Poging {line.number}: {STATUS.get(a.status, a.status)}{score}, ")
             text.append(f"{when}, {mode}{counts}\n")
+            if s.branches and (ending := s.ending(a.ending)) is not None:
+                role = next((r.title for r in s.roles if r.id == a.role), "")
+                played = f"Rol: {role}. " if role and len(s.roles) > 1 else ""
+                text.append(f"    {played}Einde: {ending.title}\n", style="dim")
             for tip in line.missed:
                 text.append(f"    ○ Gemist: {tip.title or tip.id}\n", style="dim")
         for reflection in item.reflections:
