@@ -55,6 +55,10 @@ EXPECTED_TEAM_NOORD = {
                     "session_id": "s1",
                 }
             ],
+            # A straight (format-1) case has no paths: the keys are there, empty.
+            "paths_counted": 0,
+            "decision_points": [],
+            "endings": [],
         },
         {
             "id": "beta",
@@ -69,6 +73,9 @@ EXPECTED_TEAM_NOORD = {
             "mean_score": None,
             "missed_tips": [],
             "agreements": [],
+            "paths_counted": 0,
+            "decision_points": [],
+            "endings": [],
         },
     ],
     "learners": [
@@ -90,6 +97,7 @@ EXPECTED_TEAM_NOORD = {
                     "attempts": 2,
                     "missed_tips": ["A-T3"],
                     "reflections": [],
+                    "ending": None,
                 },
                 "beta": {
                     "state": "bezig",
@@ -99,6 +107,7 @@ EXPECTED_TEAM_NOORD = {
                     "attempts": 1,
                     "missed_tips": [],
                     "reflections": [],
+                    "ending": None,
                 },
             },
         },
@@ -120,6 +129,7 @@ EXPECTED_TEAM_NOORD = {
                     "attempts": 0,
                     "missed_tips": [],
                     "reflections": [],
+                    "ending": None,
                 },
                 "beta": {
                     "state": "nieuw",
@@ -129,6 +139,7 @@ EXPECTED_TEAM_NOORD = {
                     "attempts": 0,
                     "missed_tips": [],
                     "reflections": [],
+                    "ending": None,
                 },
             },
         },

@@ -86,16 +86,17 @@ MARKDOWN = [
     "",
 ]
 
+# The last column, einde, is empty for a straight case (and for a case not finished).
 CSV_LINES = [
-    "deelnemer_id;naam;beroepsgroep;organisatie;team;demo;casus;casusnummer;casustitel;status;score;datum;vorm;pogingen;gemiste_tips;reflectie",
-    "anna;Anna;politie;Org A;Team Noord;nee;alfa;1;Ik mis de regie;afgerond;84;2025-03-05;teamtraining;2;A-T3;",
-    "anna;Anna;politie;Org A;Team Noord;nee;beta;2;Ik weet niet wat mijn partners doen;bezig;;2025-03-06;zelfstudie;1;;",
-    "bram;bram;onderwijs;Org B;Team Zuid;nee;alfa;1;Ik mis de regie;afgerond;84;2025-03-02;zelfstudie;2;A-T1;",
-    "bram;bram;onderwijs;Org B;Team Zuid;nee;beta;2;Ik weet niet wat mijn partners doen;afgerond;100;2025-03-03;zelfstudie;1;;",
-    "carla;Carla;onderwijs;Org B;Team Noord;nee;alfa;1;Ik mis de regie;nieuw;;;;0;;",
-    "carla;Carla;onderwijs;Org B;Team Noord;nee;beta;2;Ik weet niet wat mijn partners doen;nieuw;;;;0;;",
-    "dirk;Dirk;politie;Org A;;nee;alfa;1;Ik mis de regie;afgerond;84;2025-03-08;zelfstudie;2;A-T3;Eerst het gezin.",
-    "dirk;Dirk;politie;Org A;;nee;beta;2;Ik weet niet wat mijn partners doen;bezig;;2025-03-09;zelfstudie;1;;",
+    "deelnemer_id;naam;beroepsgroep;organisatie;team;demo;casus;casusnummer;casustitel;status;score;datum;vorm;pogingen;gemiste_tips;reflectie;einde",
+    "anna;Anna;politie;Org A;Team Noord;nee;alfa;1;Ik mis de regie;afgerond;84;2025-03-05;teamtraining;2;A-T3;;",
+    "anna;Anna;politie;Org A;Team Noord;nee;beta;2;Ik weet niet wat mijn partners doen;bezig;;2025-03-06;zelfstudie;1;;;",
+    "bram;bram;onderwijs;Org B;Team Zuid;nee;alfa;1;Ik mis de regie;afgerond;84;2025-03-02;zelfstudie;2;A-T1;;",
+    "bram;bram;onderwijs;Org B;Team Zuid;nee;beta;2;Ik weet niet wat mijn partners doen;afgerond;100;2025-03-03;zelfstudie;1;;;",
+    "carla;Carla;onderwijs;Org B;Team Noord;nee;alfa;1;Ik mis de regie;nieuw;;;;0;;;",
+    "carla;Carla;onderwijs;Org B;Team Noord;nee;beta;2;Ik weet niet wat mijn partners doen;nieuw;;;;0;;;",
+    "dirk;Dirk;politie;Org A;;nee;alfa;1;Ik mis de regie;afgerond;84;2025-03-08;zelfstudie;2;A-T3;Eerst het gezin.;",
+    "dirk;Dirk;politie;Org A;;nee;beta;2;Ik weet niet wat mijn partners doen;bezig;;2025-03-09;zelfstudie;1;;;",
     "",
 ]
 

@@ -1,4 +1,5 @@
-"""Overzicht for coordinators: learners × scenarios, filters, sorting, per-scenario gaps, details."""
+"""Overzicht for coordinators: learners × scenarios, filters, sorting, per-scenario gaps and paths.
+The details of one learner open in LearnerScreen (learner_detail.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import (
     DataTable,
     Footer,
@@ -25,9 +25,8 @@ from wijzer_tui.domain.progress.safe_text import visible
 from wijzer_tui.domain.progress.scan import Scan
 from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.domain.reports.agreements import Agreement, filter_agreements, load_team_agreements
-from wijzer_tui.domain.reports.detail import LearnerDetail, learner_detail
+from wijzer_tui.domain.reports.detail import learner_detail
 from wijzer_tui.domain.reports.exports import (
-    MODE_LABELS,
     dutch_date,
     grid_lines,
     percent,
@@ -44,9 +43,11 @@ from wijzer_tui.domain.reports.grid import (
     sort_rows,
     summarise,
 )
+from wijzer_tui.domain.reports.paths import spread_lines
 from wijzer_tui.domain.reports.scan_report import SCAN_NOTE, group_lines, read_scans, scan_groups
 from wijzer_tui.domain.team.outline import attendee_count
 from wijzer_tui.screens.base import BaseScreen
+from wijzer_tui.screens.learner_detail import LearnerScreen
 from wijzer_tui.widgets.dutch_select import DutchSelect
 
 # The order in which "Sorteren" walks through the keys, with the direction that helps most.
@@ -58,8 +59,8 @@ SORT_CYCLE: tuple[tuple[str, bool], ...] = (
     ("voortgang", True),
     ("score", True),
 )
-STATUS = {"busy": "bezig", "finished": "afgerond", "stopped": "gestopt"}
 LEGEND = "Per casus: score met Z (zelfstudie) of T (teamtraining), eronder de datum."
+PATH_STYLES = {"intro": "italic", "point": "bold", "item": "", "none": "dim"}
 FILTERS = (("team", "Alle teams"), ("organisation", "Alle organisaties"),
            ("beroepsgroep", "Alle beroepsgroepen"))  # fmt: skip
 
@@ -129,7 +130,7 @@ class OverviewScreen(BaseScreen):
             with TabPane("Deelnemers", id="tab-grid"):
                 yield DataTable(id="grid", cursor_type="row", zebra_stripes=True)
                 yield Static("Gegevens laden…", id="status")
-            with TabPane("Per casus", id="tab-summary"), VerticalScroll():
+            with TabPane("Per casus", id="tab-summary"), VerticalScroll(id="summary-scroll"):
                 yield Static("", id="summary")
         yield Footer(compact=True)
 
@@ -213,11 +214,14 @@ class OverviewScreen(BaseScreen):
                 f"Afgerond: {s.finished} van {s.learners} ({percent(s.completion_rate)}), "
                 f"bezig: {s.busy}{mean}.\n"
             )
-            if s.missed:
-                text.append("Vaakst gemist:\n", style="italic")
+            if s.missed:  # a branching case: only tips the learner met on their own path count
+                own_path = " (alleen tips op het eigen pad)" if s.paths else ""
+                text.append(f"Vaakst gemist{own_path}:\n", style="italic")
             for m in s.missed:
                 text.append(f"○ {m.tip.title or m.tip.id} ({m.count}×, {percent(m.share)}): ")
                 text.append(f"{m.tip.text}\n", style="dim")
+            for kind, line in spread_lines(s.paths) if s.paths and s.paths.decisions else ():
+                text.append(f"{'• ' if kind == 'item' else ''}{line}\n", style=PATH_STYLES[kind])
             if s.agreements:
                 text.append("Afspraken:\n", style="italic")
             for a in s.agreements:
@@ -269,6 +273,8 @@ class OverviewScreen(BaseScreen):
     def action_switch_tab(self) -> None:
         tabs = self.query_one(TabbedContent)
         tabs.active = "tab-summary" if tabs.active == "tab-grid" else "tab-grid"
+        # The keys then scroll what is shown: the summary of five branching cases is long.
+        self.query_one("#summary-scroll" if tabs.active == "tab-summary" else "#grid").focus()
 
     @on(DataTable.RowSelected)
     def action_details(self) -> None:
@@ -285,58 +291,3 @@ class OverviewScreen(BaseScreen):
             return
         row = build_rows([(profile, attempts)], self.scenarios)[0]
         self.app.push_screen(LearnerScreen(learner_detail(row, self.scenarios)))
-
-
-class LearnerScreen(ModalScreen[None]):
-    """Details of one learner: every attempt per scenario, missed tips, shared reflections."""
-
-    DEFAULT_CSS = """
-    LearnerScreen { align: center middle; }
-    LearnerScreen > VerticalScroll {
-        width: 90%; max-width: 100; height: 90%; border: round $accent;
-        background: $panel; padding: 0 1;
-    }
-    """
-    BINDINGS = [Binding("escape,q", "dismiss", "Terug")]
-
-    def __init__(self, detail: LearnerDetail) -> None:
-        super().__init__()
-        self.detail = detail
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll() as scroll:
-            scroll.border_title = visible(self.detail.profile.name)
-            yield Static(detail_text(self.detail))
-        yield Footer(compact=True)
-
-
-def detail_text(detail: LearnerDetail) -> Text:
-    """The learner detail as styled Dutch text."""
-    p = detail.profile
-    text = Text()
-    where = " · ".join(visible(x) for x in (p.beroepsgroep, p.organisation, p.team) if x)
-    text.append(
-        f"{visible(p.name)}{' (demodeelnemer, verzonnen)' if p.synthetic else ''}\n", style="bold"
-    )
-    text.append(f"{where}\n\n")
-    for item in detail.scenarios:
-        s = item.scenario
-        text.append(f"{s.number}. {s.title}: {item.cell.state}\n", style="bold")
-        if not item.attempts:
-            text.append("  Nog niet begonnen.\n", style="dim")
-        for line in item.attempts:
-            a = line.attempt
-            score = f", score {a.score}%" if a.score is not None else ""
-            when = dutch_date(a.finished or a.started)
-            counts = " (telt)" if line.counts else ""
-            mode = MODE_LABELS.get(a.mode, a.mode)
-            text.append(f"  Poging {line.number}: {STATUS.get(a.status, a.status)}{score}, ")
-            text.append(f"{when}, {mode}{counts}\n")
-            for tip in line.missed:
-                text.append(f"    ○ Gemist: {tip.title or tip.id}\n", style="dim")
-        for reflection in item.reflections:
-            text.append(f"  Reflectie: {visible(reflection, newlines=True)}\n", style="italic")
-        text.append("\n")
-    if not detail.shares_reflections:
-        text.append("Reflecties zijn privé: deze deelnemer deelt ze niet.\n", style="dim")
-    return text

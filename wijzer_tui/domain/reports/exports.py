@@ -14,16 +14,22 @@ from wijzer_tui.domain.errors import ExportError
 from wijzer_tui.domain.progress.paths import os_reason
 from wijzer_tui.domain.progress.safe_text import formula_safe, json_text, visible
 from wijzer_tui.domain.reports.grid import BUSY, DONE, Cell, Report
+from wijzer_tui.domain.reports.path_exports import md_text as _md
+from wijzer_tui.domain.reports.path_exports import paths_data, paths_markdown
 from wijzer_tui.domain.reports.scan_report import SCAN_NOTE, group_lines, groups_data
 
 REPORT_FORMAT = "wijzer-rapport"
 REPORT_VERSION = 1
+OWN_PATH_NOTE = (
+    "Bij een casus met vertakkingen telt een tip alleen als gemist als die op het eigen pad van "
+    "de deelnemer lag."
+)
 MODE_LABELS = {"self": "zelfstudie", "team": "teamtraining"}
 MODE_MARKS = {"self": "Z", "team": "T"}
 CSV_COLUMNS = (
     "deelnemer_id", "naam", "beroepsgroep", "organisatie", "team", "demo", "casus",
     "casusnummer", "casustitel", "status", "score", "datum", "vorm", "pogingen",
-    "gemiste_tips", "reflectie",
+    "gemiste_tips", "reflectie", "einde",
 )  # fmt: skip
 
 
@@ -128,7 +134,7 @@ def to_csv(report: Report, delimiter: str = ";") -> str:
             score = "" if cell.score is None else _field(str(cell.score), delimiter)
             when, mode = _iso_date(cell.date), MODE_LABELS.get(cell.mode or "", "")
             values = (who, topic, cell.state, score, when, mode, str(cell.attempts), missed)
-            lines.append(delimiter.join((*values, reflection)))
+            lines.append(delimiter.join((*values, reflection, cell.ending or "")))
     lines.append("")  # csv.writer ends every line, the last one too
     return "\r\n".join(lines)
 
@@ -164,6 +170,7 @@ def report_data(report: Report) -> dict[str, Any]:
                 for m in s.missed
             ],
             "agreements": [agreement(a) for a in s.agreements],
+            **paths_data(s.paths),
         }
         for s in report.summaries
     ]
@@ -179,6 +186,7 @@ def report_data(report: Report) -> dict[str, Any]:
                 "attempts": c.attempts,
                 "missed_tips": sorted(c.missed),
                 "reflections": list(c.reflections),
+                "ending": c.ending,
             }
             for sid, c in row.cells.items()
         }
@@ -206,11 +214,6 @@ def to_json(report: Report) -> str:
     return json_text(report_data(report))
 
 
-def _md(text: str) -> str:
-    """Text safe inside a Markdown table cell: one line, control characters escaped."""
-    return visible(" ".join(text.split())).replace("|", "\\|")
-
-
 def to_markdown(report: Report) -> str:
     """A readable Dutch report for a meeting: completion, knowledge gaps, agreements, learners."""
     n = len(report.rows)
@@ -231,6 +234,8 @@ def to_markdown(report: Report) -> str:
             f"| {s.scenario.number}. {_md(s.scenario.title)} | {done} | {s.busy} | {s.new} | {mean} |"
         )
     out += ["", "## Kennishiaten: tips die het vaakst gemist worden", ""]
+    if any(s.paths for s in report.summaries):
+        out += [OWN_PATH_NOTE, ""]
     for s in report.summaries:
         out.append(f"### {s.scenario.number}. {s.scenario.title}")
         out.append("")
@@ -243,6 +248,7 @@ def to_markdown(report: Report) -> str:
             )
             out.append(f"   > {_md(m.tip.text)}")
         out.append("")
+    out += paths_markdown(report.summaries)
     out += ["## Afspraken uit teamtrainingen", ""]
     if not report.agreements:
         out.append("Er zijn nog geen afspraken uit teamtrainingen vastgelegd.")

@@ -12,6 +12,7 @@ from wijzer_tui.domain.progress.records import Attempt, Profile, now_iso, record
 from wijzer_tui.domain.progress.store import paused_gc
 from wijzer_tui.domain.reports.agreements import Agreement, filter_agreements
 from wijzer_tui.domain.reports.filters import ReportFilter
+from wijzer_tui.domain.reports.paths import Choices, PathIndex, PathSpread, path_spread
 
 NEW, BUSY, DONE = "nieuw", "bezig", "afgerond"
 TOP_MISSED = 5
@@ -44,6 +45,10 @@ class Cell:
     # The team session whose group decision this cell records (team attempts only): every
     # attendee carries the same answers, so "Vaakst gemist" counts that decision once.
     team_session: str | None = None
+    # Branching cases, of `record` (afgerond only): the choices at each decision point on its
+    # path and the ending reached; kept in summary rows, which drop `record`.
+    choices: Choices = ()
+    ending: str | None = None
 
 
 @dataclass(slots=True)
@@ -87,6 +92,7 @@ class ScenarioSummary:
     mean_score: int | None
     missed: tuple[MissedTip, ...]
     agreements: tuple[Agreement, ...] = ()
+    paths: PathSpread | None = None  # branching cases: choices per decision point, endings
 
     @property
     def new(self) -> int:
@@ -118,37 +124,6 @@ class Report:
         return sum(1 for r in self.rows if r.profile.synthetic)
 
 
-class _GapIndex:
-    """Per scenario, what each choose step offers: fast missed-tip lookup for thousands of rows.
-
-    Same rule as scoring.missed_tip_ids: tips offered in choose steps and not chosen.
-    """
-
-    def __init__(self, scenario: Scenario) -> None:
-        known = {t.id for t in scenario.tips}
-        self.steps: list[tuple[str, dict[str, str], frozenset[str]]] = []
-        for step in scenario.steps:
-            if step.kind != "choose":
-                continue
-            option_tip = {
-                o.id: o.tip_id
-                for o in step.choose_options
-                if o.kind == "tip" and o.tip_id in known and o.tip_id
-            }
-            self.steps.append((step.id, option_tip, frozenset(option_tip.values())))
-        # Learners miss the same few tip combinations: share one frozenset per combination.
-        self.seen: dict[frozenset[str], frozenset[str]] = {}
-
-    def missed(self, attempt: Attempt) -> frozenset[str]:
-        """Tip ids the attempt's latest choose answers left out."""
-        latest = {a.step_id: a.option_ids for a in attempt.answers}
-        out: set[str] = set()
-        for step_id, option_tip, offered in self.steps:
-            out |= offered.difference(map(option_tip.get, latest.get(step_id, ())))
-        missed = frozenset(out)
-        return self.seen.setdefault(missed, missed)
-
-
 def shared_reflections(profile: Profile, attempt: Attempt) -> list[str]:
     """The attempt's reflection texts, but only when the learner shares them; else nothing."""
     if not profile.share_reflections:
@@ -156,11 +131,13 @@ def shared_reflections(profile: Profile, attempt: Attempt) -> list[str]:
     return [a.reflection for a in attempt.answers if a.reflection and a.reflection.strip()]
 
 
-def _cell(profile: Profile, scenario_id: str, attempts: list[Attempt], gaps: _GapIndex) -> Cell:
+def _cell(profile: Profile, scenario_id: str, attempts: list[Attempt], index: PathIndex) -> Cell:
     """The cell of a scenario the learner started (`attempts` is not empty)."""
     record = record_of(attempts)
+    choices: Choices = ()
+    ending = None
     if record is not None:
-        missed = gaps.missed(record)
+        missed, choices, ending = index.follow(record)
         state, score, date, mode = DONE, record.score or 0, record.finished, record.mode
     else:
         record = attempts[-1]  # the newest, still busy or stopped
@@ -169,8 +146,9 @@ def _cell(profile: Profile, scenario_id: str, attempts: list[Attempt], gaps: _Ga
     texts = tuple(shared_reflections(profile, record))
     session = record.team_session_id if record.mode == "team" else None
     return Cell(
-        scenario_id, state, score, date, mode, len(attempts), missed, record, texts, session
-    )
+        scenario_id, state, score, date, mode, len(attempts), missed, record, texts, session,
+        choices, ending,
+    )  # fmt: skip
 
 
 def build_rows(
@@ -185,7 +163,7 @@ def build_rows(
     from `ProgressStore.iter_records()`, each learner's records are then freed as soon as its
     row is made, which makes the grid and the exports about 2x faster than keeping them.
     """
-    gaps = [(s.id, _GapIndex(s)) for s in scenarios]
+    indexes = [(s.id, PathIndex(s)) for s in scenarios]
     rows = []
     with paused_gc():
         for profile, attempts in records:
@@ -193,9 +171,9 @@ def build_rows(
             for attempt in attempts:
                 by_scenario.setdefault(attempt.scenario_id, []).append(attempt)
             cells = {}
-            for sid, gap in gaps:
+            for sid, index in indexes:
                 found = by_scenario.get(sid)
-                cells[sid] = _cell(profile, sid, found, gap) if found else Cell(sid)
+                cells[sid] = _cell(profile, sid, found, index) if found else Cell(sid)
                 if not keep_attempts:
                     cells[sid].record = None
             rows.append(Row(profile, cells, tuple(attempts) if keep_attempts else ()))
@@ -255,7 +233,8 @@ def summarise(
     agreements: Sequence[Agreement] = (),
     top: int = TOP_MISSED,
 ) -> list[ScenarioSummary]:
-    """Per scenario: completion over `rows`, mean score, the most often missed tips, agreements."""
+    """Per scenario: completion over `rows`, mean score, the most often missed tips, agreements
+    and, for a branching case, the choices per decision point and the endings reached."""
     summaries = []
     for scenario in scenarios:
         cells = [r.cells[scenario.id] for r in rows if scenario.id in r.cells]
@@ -273,7 +252,10 @@ def summarise(
         scores = [c.score for c in done if c.score is not None]
         mean = round(sum(scores) / len(scores)) if scores else None
         own = tuple(a for a in agreements if a.scenario_id == scenario.id)
-        summaries.append(ScenarioSummary(scenario, len(cells), len(done), busy, mean, missed, own))
+        paths = path_spread(scenario, ((c.choices, c.ending) for c in decisions))
+        summaries.append(
+            ScenarioSummary(scenario, len(cells), len(done), busy, mean, missed, own, paths)
+        )
     return summaries
 
 
