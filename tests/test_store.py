@@ -485,3 +485,42 @@ def test_a_damaged_file_whose_lock_cannot_be_taken_is_reported_not_raised(
     assert warnings == [message]
     assert message.endswith("Wijzer gebruikt het niet. (De map .locks kon niet worden gemaakt.)")
     assert path.read_text(encoding="utf-8") == "{kapot"  # nothing moved without the lock
+
+
+ATTEMPT = Attempt("x", "a" * 32, "regie", 1).to_dict()
+
+
+@pytest.mark.parametrize(
+    ("attempt", "reason"),
+    [
+        (
+            {**ATTEMPT, "answers": "geen"},
+            "in een poging heeft het veld 'answers' een verkeerd type",
+        ),
+        (
+            {**ATTEMPT, "answers": ["geen"]},
+            "in een poging heeft het veld 'answers' een verkeerd type",
+        ),
+        ({k: v for k, v in ATTEMPT.items() if k != "id"}, "een poging is onvolledig"),
+        ({**ATTEMPT, "status": "weird"}, "in een poging heeft het veld 'status' een verkeerd type"),
+        ({**ATTEMPT, "id": 5}, "in een poging heeft het veld 'id' een verkeerd type"),
+    ],
+    ids=["answers-text", "answer-text", "no-id", "unknown-status", "number-id"],
+)
+def test_a_wrong_attempt_names_what_is_wrong(
+    store: ProgressStore, attempt: dict, reason: str
+) -> None:
+    doc = {**healthy_learner_doc(), "attempts": {"1": {**attempt, "schema_version": 1}}}
+    path, _ = damage(store, json.dumps(doc))
+    assert len(store.all_records()) == 1  # the healthy learner only
+    assert f"{path.name} was beschadigd ({reason})." in store.warnings[0]
+
+
+def test_an_attempt_saved_without_answers_has_none(store: ProgressStore) -> None:
+    attempt = {k: v for k, v in ATTEMPT.items() if k != "answers"}
+    damage(
+        store,
+        json.dumps({**healthy_learner_doc(), "attempts": {"1": {**attempt, "schema_version": 1}}}),
+    )
+    anna = next(a for p, a in store.all_records() if p.id == "a" * 32)
+    assert [a.answers for a in anna] == [[]] and store.warnings == []
