@@ -108,5 +108,8 @@ def test_stored_shapes(tmp_path: Path) -> None:
     with pytest.raises(RecordError) as error:
         explore.Exploration.from_dict({**data, "answers": "geen lijst"})
     assert str(error.value) == "in een verkenning heeft het veld 'answers' een verkeerd type"
+    with pytest.raises(RecordError) as error:  # a list, but not of answers
+        explore.Exploration.from_dict({**data, "answers": ["geen antwoord"]})
+    assert str(error.value) == "in een verkenning heeft het veld 'answers' een verkeerd type"
     stored = {**data, "schema_version": 1}
     assert explore.exploration_of(stored) == explore.Exploration.from_dict(data)

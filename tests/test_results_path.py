@@ -107,6 +107,40 @@ def test_changed_content_lists_what_still_exists_in_file_order(tmp_path: Path) -
     assert unchanged.role == "Intern begeleider" and not unchanged.changed
 
 
+def test_an_answer_left_on_another_branch_shows_only_when_the_case_changed(
+    tmp_path: Path,
+) -> None:
+    """The learner went down "alleen", then back: that answer is kept but not on the path. Mijn
+    resultaten follows the path; once the case changed (no path to trust) it lists every step
+    that still exists, in file order, that one too."""
+    from dataclasses import replace
+
+    path = [*GOOD_PATH[:2], ("alleen", ["doorgaan"]), GOOD_PATH[2]]
+    _, _, attempt = play_tak(tmp_path, path)
+    tak = load_tak()
+    assert [s.id for s in attempt_view(tak, attempt).steps] == [
+        "wat-doe-je",
+        "gesprek",
+        "overleg",
+        "reflectie",
+    ]
+    newer = replace(tak, content_version=tak.content_version + 1)
+    assert [s.id for s in attempt_view(newer, attempt).steps] == [
+        "wat-doe-je",
+        "gesprek",
+        "overleg",
+        "alleen",
+        "reflectie",
+    ]
+
+
+def test_an_exploration_before_its_first_answer(tmp_path: Path) -> None:
+    _, _, attempt = play_tak(tmp_path)
+    tak = load_tak()
+    line = exploration_line(tak, explore.start(tak, attempt, "overleg"))
+    assert line.endswith(" · Het overleg: niets → niet afgemaakt")
+
+
 def view_ids(attempt) -> set[str]:
     return {a.step_id for a in attempt.answers}
 

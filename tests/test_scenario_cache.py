@@ -95,3 +95,11 @@ def test_each_scenario_folder_has_its_own_cache_file(
     monkeypatch.setattr(scenario_cache, "default_scenario_dir", lambda: other)
     shipped_scenarios()
     assert len(list(cache_dir().iterdir())) == 2
+
+
+def test_a_renamed_file_is_found_under_its_new_name(scenarios_dir: Path) -> None:
+    """Same size, same change time, another name: the cache must not hand out the old path."""
+    shipped_scenarios()
+    first = sorted(scenarios_dir.glob("*.yaml"))[0]
+    renamed = first.rename(first.with_name(f"00-{first.name}"))
+    assert renamed.name in [Path(s.path).name for s in shipped_scenarios()]

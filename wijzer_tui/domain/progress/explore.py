@@ -113,8 +113,8 @@ def route(scenario: Scenario, attempt: Attempt, exploration: Exploration) -> Wal
     ids = [s.id for s in taken.steps]
     start = ids.index(exploration.from_step) if exploration.from_step in ids else len(ids)
     steps = tuple(s for s in taken.steps[start:] if s.id not in scenario.after_ending)
-    done = taken.ending is not None and all(s.id in answers for s in steps)
-    return Walk(steps, taken.ending, complete=done)
+    # An ending is reached only when every step on the path is answered (see graph.walk).
+    return Walk(steps, taken.ending, complete=taken.ending is not None)
 
 
 def step_to_answer(scenario: Scenario, attempt: Attempt, exploration: Exploration) -> Step | None:

@@ -29,6 +29,9 @@ _CODE = (  # in content/: what shapes the scenarios
 )  # fmt: skip
 
 
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+
 def cache_dir() -> Path:
     """The user's cache folder for wijzer (`$XDG_CACHE_HOME/wijzer`, else ~/.cache/wijzer)."""
     base = os.environ.get("XDG_CACHE_HOME", "").strip()
@@ -40,12 +43,17 @@ def _key(folder: Path) -> tuple[Any, ...]:
     files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
     code = [Path(content.__file__).with_name(name) for name in _CODE]
     stamps = [(str(p), s.st_size, s.st_mtime_ns) for p in [*files, *code] for s in [p.stat()]]
-    return (sys.version_info[:2], stamps)
+    return (sys.version_info[:2], stamps)  # pragma: no mutate (a finer version: only more misses)
 
 
 def _cache_file(folder: Path) -> Path:
-    name = hashlib.sha256(str(folder).encode()).hexdigest()[:16]  # one file per folder
+    digest = hashlib.sha256(str(folder).encode()).hexdigest()  # one file per folder
+    name = digest[:16]  # pragma: no mutate (any length of the name does)
     return cache_dir() / f"scenarios-{name}.pickle"
+
+
+def _pickled(key: tuple[Any, ...], scenarios: list[Scenario]) -> bytes:
+    return pickle.dumps((key, scenarios), _PROTOCOL)  # pragma: no mutate (any protocol loads)
 
 
 def _load(folder: Path) -> list[Scenario]:
@@ -78,7 +86,7 @@ def shipped_scenarios() -> list[Scenario]:
         scenarios = _load(folder)
         try:
             ensure_private_dir(path.parent)
-            write_atomic(path, pickle.dumps((key, scenarios), pickle.HIGHEST_PROTOCOL))
+            write_atomic(path, _pickled(key, scenarios))
         except StoreError:  # no cache folder to be had: load from YAML next time too
             pass
     return scenarios
