@@ -147,3 +147,15 @@ def test_the_scan_travels_in_an_export_only_when_the_learner_asks(
     Path(files[0]).write_text(json.dumps(broken))
     assert main(["--progress-dir", str(coordinator), "import", files[0]]) == 1
     assert "scan 1 heeft een verkeerde vorm" in capsys.readouterr().err
+
+
+def test_a_group_is_named_once_even_when_its_name_says_team() -> None:
+    from wijzer_tui.domain.reports.scan_report import ScanGroup, group_label
+
+    def group(kind: str, name: str) -> ScanGroup:
+        return ScanGroup(kind, name, 6, 6, 0, None)
+
+    assert group_label(group("team", "Noord")) == "Team Noord"
+    assert group_label(group("team", "Team Noord")) == "Team Noord"  # not "Team Team Noord"
+    assert group_label(group("team", "Teamleiders")) == "Team Teamleiders"
+    assert group_label(group("organisatie", "Gemeente Zuid")) == "Organisatie Gemeente Zuid"

@@ -128,11 +128,19 @@ def change_text(value: float) -> str:
     return f"{number} ({word})"
 
 
+def group_label(group: ScanGroup) -> str:
+    """'Team Noord' for a team called Noord, and for one called 'Team Noord' (not 'Team Team')."""
+    word = "Team" if group.kind == "team" else "Organisatie"
+    if group.name.casefold().startswith(word.casefold() + " "):
+        return group.name
+    return f"{word} {group.name}"
+
+
 def group_lines(groups: Sequence[ScanGroup], scenarios: Sequence[Scenario]) -> list[str]:
     """Plain Dutch lines for the terminal overview and Markdown (one block per group)."""
     lines: list[str] = []
     for g in groups:
-        label = f"{'Team' if g.kind == 'team' else 'Organisatie'} {g.name}"
+        label = group_label(g)
         if not g.shown:
             lines.append(f"{label}: {TOO_SMALL}.")
             continue
