@@ -142,3 +142,34 @@ def test_the_merged_profile_keeps_her_own_details_and_privacy(tmp_path: Path) ->
     )  # fmt: skip
     assert merged.share_reflections is False  # she never chose to share her own reflections
     assert len(store.attempts(attendee)) == 2
+
+
+def test_scans_and_explorations_go_along_and_only_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A duplicate's frustratiescan and Wat als… practice are not lost with its file, and a
+    merge cut off before the source was removed adds nothing twice when run again."""
+    from explore_fixtures import load_tak, play_tak
+
+    from wijzer_tui.domain.progress import explore
+    from wijzer_tui.domain.progress.scan import Scan
+
+    store, duplicate, attempt = play_tak(tmp_path)
+    own = store.create_profile("Sanne", "wijkteam", "Gemeente Voorbeeld", "Team Noord")
+    store.save_exploration(explore.start(load_tak(), attempt, "overleg"))
+    store.save_scan(Scan("scan-1", duplicate.id, {"regie": 4}))
+    assert wijzer(tmp_path, duplicate.id, own.id, "--dry-run") == 0
+    assert "- 2 frustratiescans en verkenningen gaan mee." in capsys.readouterr().out
+
+    def power_cut(self: ProgressStore, learner_id: str) -> bool:
+        raise StoreError("stroom weg")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ProgressStore, "remove_learner", power_cut)
+        assert wijzer(tmp_path, duplicate.id, own.id) != 0
+    assert wijzer(tmp_path, duplicate.id, own.id) == 0
+    [scan] = store.scans(own.id)
+    assert (scan.id, scan.learner_id, scan.ratings) == ("scan-1", own.id, {"regie": 4})
+    [moved] = store.explorations(own.id)
+    assert (moved.learner_id, moved.attempt_id, moved.from_step) == (own.id, attempt.id, "overleg")
+    assert duplicate.id not in {p.id for p in store.profiles()}

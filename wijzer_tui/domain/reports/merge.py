@@ -33,6 +33,7 @@ class MergePlan:
     merged: Profile  # the target's profile after the merge
     moved: tuple[Attempt, ...]  # attempts of the source that the target does not have yet
     sessions: tuple[TeamSession, ...]  # team sessions that link an attendee to the source
+    practice: int = 0  # frustratiescans and Wat als… explorations of the source; they go along
 
     def lines(self) -> list[str]:
         """The plan in Dutch, one line per change."""
@@ -43,6 +44,9 @@ class MergePlan:
         ]
         if self.merged != self.target:
             out.append(f"- Het doel wordt: {describe(self.merged)}.")
+        if self.practice:
+            one, many = "frustratiescan of verkenning gaat", "frustratiescans en verkenningen gaan"
+            out.append(f"- {counted(self.practice, one, many)} mee.")
         if self.sessions:
             count = counted(len(self.sessions), "teamsessie", "teamsessies")
             out.append(f"- {count} verwijst voortaan naar het doel.")
@@ -96,12 +100,15 @@ def plan_merge(
     have = {a.id for a in store.attempts(target.id)}
     moved = tuple(a for a in store.attempts(source.id) if a.id not in have)
     sessions = tuple(s for s in teams.sessions() if source.id in s.links.values())
-    return MergePlan(source, target, _merged_profile(source, target), moved, sessions)
+    practice = len(store.scans(source.id)) + len(store.explorations(source.id))
+    merged = _merged_profile(source, target)
+    return MergePlan(source, target, merged, moved, sessions, practice)
 
 
 def apply_merge(store: ProgressStore, teams: TeamStore, plan: MergePlan) -> None:
     """Carry out a plan, each step atomic and safe to repeat; the source goes last."""
     store.import_learner(plan.target, list(plan.moved))  # adds only attempts it lacks
+    _move_practice(store, plan.source.id, plan.target.id)
     if plan.merged != plan.target:
         store.update_profile(plan.merged)
     for session in plan.sessions:
@@ -111,6 +118,15 @@ def apply_merge(store: ProgressStore, teams: TeamStore, plan: MergePlan) -> None
         }
         teams.save(session)
     store.remove_learner(plan.source.id)
+
+
+def _move_practice(store: ProgressStore, source: str, target: str) -> None:
+    """The source's frustratiescans and Wat als… explorations go along (the source file is
+    removed after this). Both keep their ids, so running the merge again adds nothing."""
+    scans = [replace(scan, learner_id=target) for scan in store.scans(source)]
+    store.import_scans(target, scans)
+    for exploration in store.explorations(source):
+        store.save_exploration(replace(exploration, learner_id=target))  # upsert by id
 
 
 def duplicates(profiles: Iterable[Profile]) -> list[list[Profile]]:
