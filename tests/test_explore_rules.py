@@ -43,6 +43,15 @@ def test_what_the_learner_is_told_when_it_cannot_go_on(tmp_path: Path) -> None:
     assert message(error) == "Deze verkenning is al afgelopen."
 
 
+def test_the_attempt_is_walked_in_its_own_role(tmp_path: Path) -> None:
+    """With the school listed first, a wijkteam attempt only reaches its ending from its own
+    start (the school's first scene was never answered)."""
+    _, _, attempt = play_tak(tmp_path)
+    tak = load_tak()
+    school_first = replace(tak, roles=tuple(reversed(tak.roles)))
+    assert explore.can_explore(school_first, attempt) is None
+
+
 def test_an_attempt_in_the_second_role_can_be_explored(tmp_path: Path) -> None:
     _, _, attempt = play_tak(tmp_path, [("signaal", ["bel-wijkteam"]), *GOOD_PATH], "school")
     assert explore.can_explore(load_tak(), attempt) is None  # its path is the school's

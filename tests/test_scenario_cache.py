@@ -103,3 +103,14 @@ def test_a_renamed_file_is_found_under_its_new_name(scenarios_dir: Path) -> None
     first = sorted(scenarios_dir.glob("*.yaml"))[0]
     renamed = first.rename(first.with_name(f"00-{first.name}"))
     assert renamed.name in [Path(s.path).name for s in shipped_scenarios()]
+
+
+def test_a_file_that_vanishes_while_looking_leaves_it_to_the_loader(
+    scenarios_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def vanished(folder: Path) -> tuple:
+        raise FileNotFoundError(folder / "01-regie.yaml")
+
+    monkeypatch.setattr(scenario_cache, "_key", vanished)
+    assert len(shipped_scenarios()) == len(list(scenarios_dir.glob("*.yaml")))
+    assert not cache_dir().exists()  # nothing cached from a folder in flux

