@@ -218,3 +218,56 @@ def test_demo_walks_real_paths_of_the_shipped_cases() -> None:
 def test_markdown_says_missed_tips_follow_the_path_only_for_branching_cases() -> None:
     assert OWN_PATH_NOTE in to_markdown(tak_report())
     assert OWN_PATH_NOTE not in to_markdown(build_report(records(), SCENARIOS))
+
+
+TAK_SECTION = """## Keuzes en afloop per casus
+
+### 8. Nog een casus
+
+Nog niemand heeft deze casus afgerond.
+
+### 9. Ik mis de regie
+
+Keuzes onderweg (afgeronde pogingen; een teamtraining telt één keer):
+
+**Beslismoment 1 · Een signaal (rol: Intern begeleider; 2 keer gekozen)**
+
+- 1× (50%): Ik bel het wijkteam.
+- 1× (50%): Ik wacht nog een week.
+
+**Beslismoment 2 · Wat doe je? (5 keer gekozen, meer keuzes tegelijk mogelijk)**
+
+- 4× (80%): Ik vraag de gezinsleden wie hun eerste aanspreekpunt is.
+- 2× (40%): Ik lees eerst het dossier nog eens door.
+
+**Beslismoment 3 · De casus gaat verder (5 keer gekozen)**
+
+- 3× (60%): Ik plan een overleg met iedereen.
+- 1× (20%): Ik mail alle hulpverleners apart een vraag.
+- 1× (20%): Ik ga alleen verder met mijn eigen deel.
+
+**Beslismoment 4 · Zes weken later (1 keer gekozen)**
+
+- niet gekozen: Ik trek aan de bel bij mijn leidinggevende.
+- 1× (100%): Ik ga door zoals ik bezig was.
+
+**Beslismoment 5 · Het overleg (4 keer gekozen)**
+
+- 3× (75%): We kiezen samen wie het meest geschikt is.
+- 1× (25%): Ik neem het meteen zelf.
+
+**Zo liep de casus af (5 keer)**
+
+- Eén plan: 3× (60%)
+- Los zand: 2× (40%)
+
+"""
+
+
+def test_the_markdown_section_reads_whole_and_goes_on_after_an_empty_case() -> None:
+    """Hand-checked against the fixture's five finished attempts (see path_fixtures); a case
+    nobody finished says so, and the next case still follows."""
+    other = dataclasses.replace(TAK, id="tak2", number=8, title="Nog een casus")
+    text = to_markdown(build_report(tak_records(), [other, TAK]))
+    start = text.index("## Keuzes en afloop per casus")
+    assert text[start : start + len(TAK_SECTION)] == TAK_SECTION

@@ -139,3 +139,77 @@ def test_the_summary_shows_the_path_and_attendance_carries_role_and_ending(
         "De casus gaat verder",
         "Het overleg",
     ]
+
+
+def test_the_path_in_markdown_word_for_word(tmp_path: Path) -> None:
+    from wijzer_tui.domain.team.path import path_markdown
+
+    training = new_training(tmp_path)
+    for _ in range(3):
+        training.go(+1)
+    decide_together(training, ["wacht-af"])
+    assert path_markdown(TAK, training.session) == [  # on the way: the open point, no ending
+        "## Het pad van de groep",
+        "",
+        "Rol: Intern begeleider",
+        "",
+        "1. Een signaal: Ik wacht nog een week.",
+        "2. Wat doe je?: nog niet onthuld",
+        "",
+        "**Afloop: nog niet bereikt**",
+        "",
+    ]
+    for _, options in LOOSE_SAND[1:]:
+        decide_together(training, options)
+    assert path_markdown(TAK, training.session) == [
+        "## Het pad van de groep",
+        "",
+        "Rol: Intern begeleider",
+        "",
+        "1. Een signaal: Ik wacht nog een week.",
+        "2. Wat doe je?: Ik lees eerst het dossier nog eens door.",
+        "3. De casus gaat verder: Ik mail alle hulpverleners apart een vraag.",
+        "4. Het overleg: Ik neem het meteen zelf.",
+        "",
+        "**Afloop: Los zand**",
+        "",
+        "Iedereen doet weer zijn eigen deel.",
+        "",
+    ]
+
+
+def test_a_case_with_one_role_does_not_name_it(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from wijzer_tui.domain.team.path import path_markdown
+
+    one_role = replace(TAK, roles=TAK.roles[:1])
+    session = TeamSession.new(one_role, "Wijkteam Noord", "", ["Ann"], role="wijkteam")
+    assert path_markdown(one_role, session)[:3] == [
+        "## Het pad van de groep",
+        "",
+        "1. Wat doe je?: nog niet onthuld",
+    ]
+    assert group_path(one_role, session).role is None
+
+
+def test_the_page_count_is_fixed_once_the_path_is_known_or_breaks_off() -> None:
+    from dataclasses import replace
+
+    from wijzer_tui.domain.team.outline import page_label
+
+    to_one_plan = {"wat-doe-je": ["vraag-gezin"], "gesprek": ["overleg-plannen"]}
+    assert page_range(TAK, to_one_plan, "wijkteam") == (10, 10)  # overleg still open: 2 ways
+    to_one_plan["overleg"] = ["samen-kiezen"]
+    # intro, case, why, 3 scenes, Afloop, reflection, agreements, summary
+    assert page_range(TAK, to_one_plan, "wijkteam") == (10, 10)
+    assert page_range(TAK, None, "wijkteam") == (10, 11)  # via "alleen" to the overleg: 11
+    overleg = TAK.step("overleg")
+    leads_nowhere = tuple(replace(o, next="nergens") for o in overleg.decide_options)
+    steps = tuple(
+        replace(s, decide_options=leads_nowhere) if s.id == "overleg" else s for s in TAK.steps
+    )
+    broken = replace(TAK, steps=steps)  # a file changed under a running session
+    assert page_range(broken, to_one_plan, "wijkteam") == (6, 6)  # what is known, no error
+    assert page_label(4, 11, 11) == "deel 4 van 11"
+    assert page_label(4, 11, 13) == "deel 4 van 11–13"

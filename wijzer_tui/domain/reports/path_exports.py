@@ -50,7 +50,7 @@ def paths_markdown(summaries: Sequence[ScenarioSummary]) -> list[str]:
     out = ["## Keuzes en afloop per casus", ""]
     for s in branching:
         out += [f"### {s.scenario.number}. {md_text(s.scenario.title)}", ""]
-        if s.paths is None or not s.paths.decisions:
+        if not s.paths.decisions:  # type: ignore[union-attr] (branching: paths is set)
             out += ["Nog niemand heeft deze casus afgerond.", ""]
             continue
         for kind, line in spread_lines(s.paths):

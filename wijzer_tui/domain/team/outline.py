@@ -40,8 +40,7 @@ STEP_TITLES = {
 
 def page_title(scenario: Scenario, section: str) -> str:
     """The Dutch title of a page of the session."""
-    kind, _, step_id = section.partition(":")
-    step = scenario.step(step_id) if kind == "step" else None
+    step = scenario.step(section.removeprefix("step:"))  # None for the other pages
     if step is not None:
         return STEP_TITLES[step.kind]
     return PAGE_TITLES.get(section, "")
@@ -58,7 +57,9 @@ def people_text(count: int) -> str:
 
 
 def sections(
-    scenario: Scenario, answers: Mapping[str, list[str]] | None = None, role: str = ""
+    scenario: Scenario,
+    answers: Mapping[str, list[str]] | None = None,
+    role: str = "",  # pragma: no mutate (an unknown role id means the first role too)
 ) -> list[str]:
     """Every page of a session so far, in order: the case in three parts, one per step, the end.
 
@@ -71,26 +72,24 @@ def sections(
     if not scenario.branches:
         return [*pages, *(f"step:{s.id}" for s in scenario.steps), "agreements", "summary"]
     route = walk(scenario, answers or {}, role)
-    ending = ["ending"] if route.ending is not None else []
-    for step in route.steps:
-        if step.id in scenario.after_ending:
-            pages += ending
-            ending = []  # shown once, before the first step after it
-        pages.append(f"step:{step.id}")
+    after = [f"step:{s.id}" for s in route.steps if s.id in scenario.after_ending]
+    pages += [f"step:{s.id}" for s in route.steps if s.id not in scenario.after_ending]
     if route.ending is None:
         return pages  # the group has not decided the rest of its path yet
-    return [*pages, *ending, "agreements", "summary"]
+    return [*pages, "ending", *after, "agreements", "summary"]
 
 
 def page_range(
-    scenario: Scenario, answers: Mapping[str, list[str]] | None = None, role: str = ""
+    scenario: Scenario,
+    answers: Mapping[str, list[str]] | None = None,
+    role: str = "",  # pragma: no mutate (an unknown role id means the first role too)
 ) -> tuple[int, int]:
     """The fewest and the most pages the session can still have: the pages so far plus the
     shortest and the longest way on from the first open scene (a straight case: fixed)."""
     known = sections(scenario, answers, role)
-    if not scenario.branches or known[-1] == "summary":
-        return len(known), len(known)
-    last = scenario.step(known[-1].partition(":")[2])
+    last = scenario.step(known[-1].removeprefix("step:"))  # None once the summary is known
+    if not scenario.branches or last is None or last.id in (answers or {}):
+        return len(known), len(known)  # fixed, or a broken file: what is known
     # The ending, the reflection, agreements and the summary.
     after = 1 + len(scenario.after_ending) + 2
 
@@ -102,8 +101,6 @@ def page_range(
         ways = [ahead(n, depth + 1) for n in following]
         return 1 + min(w[0] for w in ways), 1 + max(w[1] for w in ways)
 
-    if last is None or known[-1].partition(":")[2] in (answers or {}):
-        return len(known), len(known)  # a broken file: what is known
     fewest, most = ahead(last.id, 0)
     return len(known) - 1 + fewest, len(known) - 1 + most
 
