@@ -136,6 +136,11 @@ def test_nobody_reached_a_decision_point() -> None:
     lines = spread_lines(spread)
     assert ("none", "Beslismoment 1 · Een signaal (rol: Intern begeleider): nog niemand kwam hier.") in lines  # fmt: skip
     assert ("item", "Los zand: niet bereikt") in spread_lines(spread)
+    markdown = to_markdown(build_report(only_anna, [TAK])).splitlines()
+    # a plain line in Markdown, not a bold heading: nothing follows it
+    assert (
+        "Beslismoment 1 · Een signaal (rol: Intern begeleider): nog niemand kwam hier." in markdown
+    )
 
 
 def test_the_json_report_has_the_path_keys() -> None:
