@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from wijzer_tui.domain.content.model import Ending, Scenario, Step
 
@@ -97,6 +98,22 @@ def _paths_from(scenario: Scenario, role: str, current: str, taken: tuple) -> It
         return
     for option_id, following in _branches(step):
         yield from _paths_from(scenario, role, following, (*taken, (step.id, option_id)))
+
+
+def scenes_ahead(scenario: Scenario, node: str) -> tuple[int, int]:
+    """The fewest and the most scenes from `node` (included) to an ending: how much of a path
+    is still to come. 0 at an ending; a loop (a broken file) stops the count."""
+
+    @cache
+    def ahead(current: str, depth: int) -> tuple[int, int]:
+        step = scenario.step(current)
+        if step is None or depth > len(scenario.steps):  # an ending (or a broken file's loop)
+            return 0, 0
+        following = [o.next for o in step.decide_options] if step.kind == "decide" else [step.next]
+        ways = [ahead(next_id, depth + 1) for next_id in following]
+        return 1 + min(w[0] for w in ways), 1 + max(w[1] for w in ways)
+
+    return ahead(node, 0)
 
 
 def offered_tips(step: Step) -> set[str]:

@@ -4,9 +4,8 @@ number depends on the choices still to come, so it is a range until the path rea
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
 
-from wijzer_tui.domain.content.graph import walk
+from wijzer_tui.domain.content.graph import scenes_ahead, walk
 from wijzer_tui.domain.content.model import Scenario
 from wijzer_tui.domain.progress.session import SECTIONS_PER_KIND, positions
 
@@ -33,22 +32,9 @@ def part_range(
         count = len(positions(scenario, dict(answers), role))
         return count, count
 
-    @cache
-    def ahead(node: str, depth: int = 0) -> tuple[int, int]:
-        """The fewest and most parts from `node` (a scene or an ending) to the end."""
-        step = scenario.step(node)
-        if step is None or depth > len(scenario.steps):  # an ending (or a loop in a broken file)
-            return after_ending, after_ending
-        if step.kind == "decide":
-            following = [option.next for option in step.decide_options]
-        else:
-            following = [step.next]
-        ways = [ahead(next_id, depth + 1) for next_id in following]
-        return PER_STEP + min(w[0] for w in ways), PER_STEP + max(w[1] for w in ways)
-
     known = 1 + PER_STEP * (len(route.steps) - 1)  # the intro and the steps already answered
-    fewest, most = ahead(route.steps[-1].id)
-    return known + fewest, known + most
+    fewest, most = scenes_ahead(scenario, route.steps[-1].id)
+    return known + PER_STEP * fewest + after_ending, known + PER_STEP * most + after_ending
 
 
 def part_label(

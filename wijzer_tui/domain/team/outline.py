@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from wijzer_tui.domain.content.graph import walk
+from wijzer_tui.domain.content.graph import scenes_ahead, walk
 from wijzer_tui.domain.content.model import Scenario
 
 
@@ -92,17 +92,8 @@ def page_range(
         return len(known), len(known)  # fixed, or a broken file: what is known
     # The ending, the reflection, agreements and the summary.
     after = 1 + len(scenario.after_ending) + 2
-
-    def ahead(node: str, depth: int) -> tuple[int, int]:
-        step = scenario.step(node)
-        if step is None or depth > len(scenario.steps):  # an ending (or a broken file's loop)
-            return after, after
-        following = [o.next for o in step.decide_options] if step.kind == "decide" else [step.next]
-        ways = [ahead(n, depth + 1) for n in following]
-        return 1 + min(w[0] for w in ways), 1 + max(w[1] for w in ways)
-
-    fewest, most = ahead(last.id, 0)
-    return len(known) - 1 + fewest, len(known) - 1 + most
+    fewest, most = scenes_ahead(scenario, last.id)
+    return len(known) - 1 + fewest + after, len(known) - 1 + most + after
 
 
 def page_label(index: int, fewest: int, most: int) -> str:
