@@ -16,6 +16,7 @@ from typing import Any
 from tinydb.table import Document
 
 from wijzer_tui.domain.errors import StoreError
+from wijzer_tui.domain.progress import typed_read
 from wijzer_tui.domain.progress.records import (
     BEROEPSGROEPEN,
     SCHEMA_VERSION,
@@ -104,6 +105,8 @@ def attempts_of(path: Path, db: WijzerDB) -> list[Attempt]:
             docs.sort(key=lambda doc: (doc["started"], doc.doc_id))
     except (KeyError, TypeError) as exc:  # no start time, or one that is not text
         raise DamagedFileError(path, "een poging heeft een verkeerde vorm") from exc
+    if db.storage.checked:  # read by typed_read: every field and answer is checked and built
+        return [typed_read.attempt_of(doc) for doc in docs]
     return [attempt_of(path, doc) for doc in docs]
 
 

@@ -140,6 +140,8 @@ class WijzerStorage(Storage):
     bytes, and a write serialises again only changed documents (see write_cache).
     """
 
+    checked = False  # True when the read already built and type-checked the records (typed_read)
+
     def __init__(self, path: str | Path, *, in_lock: bool = False, snapshot: bool = False) -> None:
         super().__init__()
         self.path = path if isinstance(path, Path) else Path(path)
@@ -174,9 +176,13 @@ class WijzerStorage(Storage):
             return None
         except OSError as exc:
             raise _cannot_read(self.path, exc) from exc
-        self._data = parse(self.path, raw)
+        self._data = self.parse_plain_read(raw)
         self._stamp = stamp
         return self._data
+
+    def parse_plain_read(self, raw: bytes) -> Data:
+        """The data of a plain read (a locked read always uses `parse`: it may be written)."""
+        return parse(self.path, raw)
 
     def write(self, data: Data) -> None:
         """Replace the file atomically and durably (call only while holding its lock)."""

@@ -48,6 +48,7 @@ from wijzer_tui.domain.progress.storage import (
     locked_db,
     open_db,
 )
+from wijzer_tui.domain.progress.typed_read import open_learner
 
 _FILE = re.compile(r"[A-Za-z0-9_-]{1,64}\.json\Z")
 _OVER = ("finished", "stopped")
@@ -108,7 +109,7 @@ class ProgressStore:
         """One learner file, checked whole so a listed learner can be opened. No lock needed:
         files are only ever replaced whole."""
         try:
-            db = open_db(path, snapshot=True)
+            db = open_learner(path)
             return (profile_of(path, db), attempts_of(path, db)) if db.exists() else None
         except DamagedFileError as error:
             self._damaged(error)
