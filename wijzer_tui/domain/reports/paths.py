@@ -9,12 +9,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
+from operator import attrgetter
 
 from wijzer_tui.domain.content.model import Ending, Role, Scenario, Step
 from wijzer_tui.domain.progress.records import Attempt
 
 # (decision point id, the known option ids chosen there), in path order.
 Choices = tuple[tuple[str, tuple[str, ...]], ...]
+_STEP_AND_OPTIONS = attrgetter("step_id", "option_ids")  # an answer as (step, options)
 
 
 class PathIndex:
@@ -67,7 +69,7 @@ class PathIndex:
     def follow(self, attempt: Attempt) -> tuple[frozenset[str], Choices, str | None]:
         """The tips the attempt missed, its choices at each decision point on its path, and the
         ending it reached (None for a straight case or a path that ends nowhere)."""
-        latest = {a.step_id: a.option_ids for a in attempt.answers}
+        latest = dict(map(_STEP_AND_OPTIONS, attempt.answers))  # a later answer wins
         if not self.branches:
             out: set[str] = set()
             for step_id, (option_tip, offered, _, _) in self.choose.items():
