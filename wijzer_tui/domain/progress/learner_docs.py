@@ -16,7 +16,6 @@ from typing import Any
 from tinydb.table import Document
 
 from wijzer_tui.domain.errors import StoreError
-from wijzer_tui.domain.progress import typed_read
 from wijzer_tui.domain.progress.records import (
     BEROEPSGROEPEN,
     SCHEMA_VERSION,
@@ -33,6 +32,8 @@ LEARNER_ID = re.compile(r"[A-Za-z0-9_-]{1,64}\Z")
 PROFILE = "profile"  # table names
 ATTEMPTS = "attempts"
 STATUSES = ("busy", "finished", "stopped")
+_CHECKED_KEYS = {*Attempt.__dataclass_fields__, "schema_version"}
+_new = object.__new__
 _new_answer = stored_builder(Answer)
 _new_attempt = stored_builder(Attempt)
 _new_profile = stored_builder(Profile)
@@ -92,6 +93,18 @@ def attempt_of(path: Path, doc: dict[str, Any]) -> Attempt:
     return attempt  # its id, status and every other field are type-checked by the builder
 
 
+def checked_attempt_of(doc: dict[str, Any]) -> Attempt:
+    """The Attempt of a document typed_read checked and built, in place (a Document from
+    Table.all() is a fresh copy). A document that leaves out a field with a default (saved
+    before the field existed) is filled in."""
+    if doc.keys() != _CHECKED_KEYS:
+        return Attempt(**{k: doc[k] for k in Attempt.__dataclass_fields__ if k in doc})
+    del doc["schema_version"]
+    attempt: Attempt = _new(Attempt)
+    attempt.__dict__ = doc
+    return attempt
+
+
 def attempts_of(path: Path, db: WijzerDB) -> list[Attempt]:
     """All attempts of a learner file, oldest first (start time, then order of saving).
 
@@ -106,7 +119,7 @@ def attempts_of(path: Path, db: WijzerDB) -> list[Attempt]:
     except (KeyError, TypeError) as exc:  # no start time, or one that is not text
         raise DamagedFileError(path, "een poging heeft een verkeerde vorm") from exc
     if db.storage.checked:  # read by typed_read: every field and answer is checked and built
-        return [typed_read.attempt_of(doc) for doc in docs]
+        return [checked_attempt_of(doc) for doc in docs]
     return [attempt_of(path, doc) for doc in docs]
 
 

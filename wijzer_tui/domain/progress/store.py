@@ -48,7 +48,6 @@ from wijzer_tui.domain.progress.storage import (
     locked_db,
     open_db,
 )
-from wijzer_tui.domain.progress.typed_read import open_learner
 
 _FILE = re.compile(r"[A-Za-z0-9_-]{1,64}\.json\Z")
 _OVER = ("finished", "stopped")
@@ -108,6 +107,8 @@ class ProgressStore:
     def _read(self, path: Path) -> tuple[Profile, list[Attempt]] | None:
         """One learner file, checked whole so a listed learner can be opened. No lock needed:
         files are only ever replaced whole."""
+        from wijzer_tui.domain.progress.typed_read import open_learner  # msgspec: not at start-up
+
         try:
             db = open_learner(path)
             return (profile_of(path, db), attempts_of(path, db)) if db.exists() else None

@@ -21,10 +21,9 @@ from typing import Any, Literal, NotRequired, TypedDict
 
 import msgspec
 
+from wijzer_tui.domain.progress.learner_docs import ATTEMPTS
 from wijzer_tui.domain.progress.records import SCHEMA_VERSION, Attempt
 from wijzer_tui.domain.progress.storage import Data, WijzerDB, WijzerStorage, parse
-
-ATTEMPTS = "attempts"  # the table typed here (learner_docs.ATTEMPTS; that module imports this)
 
 
 def _attempt_doc() -> type:
@@ -42,8 +41,6 @@ def _attempt_doc() -> type:
 _TABLES = msgspec.json.Decoder(dict[str, msgspec.Raw])
 _ATTEMPTS = msgspec.json.Decoder(dict[str, _attempt_doc()])  # type: ignore[misc]
 _PLAIN = msgspec.json.Decoder(dict[str, dict[str, Any]])
-_DOC_KEYS = {*Attempt.__dataclass_fields__, "schema_version"}
-_new = object.__new__
 
 
 def decode(raw: bytes) -> Data | None:
@@ -61,18 +58,6 @@ def decode(raw: bytes) -> Data | None:
             if not doc_id.isdigit() or doc.get("schema_version") != SCHEMA_VERSION:
                 return None
     return data
-
-
-def attempt_of(doc: dict[str, Any]) -> Attempt:
-    """The Attempt of a typed attempt document, built in place (a Document from Table.all()
-    is a fresh copy). A document that leaves out a field with a default is filled in."""
-    if doc.keys() != _DOC_KEYS:
-        doc = {k: doc[k] for k in Attempt.__dataclass_fields__ if k in doc}
-        return Attempt(**doc)
-    del doc["schema_version"]
-    attempt: Attempt = _new(Attempt)
-    attempt.__dict__ = doc
-    return attempt
 
 
 class _TypedStorage(WijzerStorage):
