@@ -39,7 +39,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from wijzer_tui import cli
 from wijzer_tui.domain.content.loader import load_scenarios
-from wijzer_tui.domain.progress.store import ProgressStore, paused_gc
+from wijzer_tui.domain.progress.learner_files import paused_gc
+from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.domain.reports.demo import fill_demo
 from wijzer_tui.domain.reports.grid import ReportFilter, build_rows, filter_rows, sort_rows
 

@@ -156,7 +156,7 @@ def run_report(args: argparse.Namespace) -> int:
     """Print or write the coordinator report; without --format open the TUI overview."""
     if args.format is None:
         return _open_overview(args.progress_dir)
-    from wijzer_tui.domain.progress.store import paused_gc
+    from wijzer_tui.domain.progress.learner_files import paused_gc
 
     # One bulk build from the files to the text. The records hold no reference cycles, so the
     # cyclic GC would only rescan them: it stays paused until they are freed again.

@@ -1,13 +1,9 @@
-"""The local progress store: one crash-safe TinyDB file per learner under `<root>/learners/`."""
+"""The local progress store: one crash-safe TinyDB file per learner under `<root>/learners/`.
+
+The file mechanics (paths, locked edits, checked reads, bulk reads) are in learner_files.py."""
 
 from __future__ import annotations
 
-import gc
-import os
-import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from tinydb import where
@@ -15,23 +11,20 @@ from tinydb import where
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.progress import explore
 from wijzer_tui.domain.progress import scan as scan_table
-from wijzer_tui.domain.progress.damage import recheck_and_set_aside
 from wijzer_tui.domain.progress.drafts import DRAFTS, REMOVE, clean_draft, drafts_of, without_draft
 from wijzer_tui.domain.progress.learner_docs import (
     ATTEMPTS,
-    LEARNER_ID,
     PROFILE,
-    STATUSES,
-    attempt_of,
-    attempts_of,
-    check_learner,
     check_profile,
-    private,
     profile_doc,
-    profile_of,
     to_doc,
 )
-from wijzer_tui.domain.progress.paths import _fsync_dir, ensure_private_dir, os_reason
+from wijzer_tui.domain.progress.learner_files import (
+    NO_ATTEMPT,
+    NOT_FOUND,
+    LearnerFiles,
+)
+from wijzer_tui.domain.progress.paths import _fsync_dir, os_reason
 from wijzer_tui.domain.progress.records import (
     Answer,
     Attempt,
@@ -43,36 +36,14 @@ from wijzer_tui.domain.progress.records import (
 )
 from wijzer_tui.domain.progress.storage import (
     DamagedFileError,
-    WijzerDB,
     locked,
-    locked_db,
     open_db,
 )
 
-_FILE = re.compile(r"[A-Za-z0-9_-]{1,64}\.json\Z")
 _OVER = ("finished", "stopped")
-_NOT_FOUND = "Deze leerling is niet gevonden."
-_NO_ATTEMPT = "Deze poging is niet gevonden."
 
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many long-lived objects at once.
-
-    Each young-generation pass rescans everything built so far (for reports that cost 2x the
-    reading). Records and report rows hold no reference cycles, so refcounting still frees them.
-    Nests: the collector is switched back on only if it was on when the block started.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-class ProgressStore:
+class ProgressStore(LearnerFiles):
     """Profiles and attempts of every learner on this machine.
 
     Each learner has one file `<root>/learners/<id>.json` with the TinyDB tables `profile` (one
@@ -84,99 +55,6 @@ class ProgressStore:
     Every read and write goes through TinyDB's Table API on `storage.WijzerStorage`: reads on
     `open_db`, changes in `locked_db` (one atomic write per change, see storage).
     """
-
-    def __init__(self, root: Path) -> None:
-        self.root = Path(root)
-        self.warnings: list[str] = []
-
-    @property
-    def learners_dir(self) -> Path:
-        """The folder with one file per learner."""
-        return self.root / "learners"
-
-    def _path(self, learner_id: str) -> Path:
-        if not isinstance(learner_id, str) or not LEARNER_ID.match(learner_id):
-            raise StoreError(f"Onbekende leerling: {learner_id!r}.")
-        return self.learners_dir / f"{learner_id}.json"
-
-    def _damaged(self, error: DamagedFileError) -> StoreError:
-        """Set a damaged file aside (after checking again under its lock); the error to raise."""
-        message = recheck_and_set_aside(error, check_learner, self.warnings)
-        return StoreError(message or "Je voortgang werd net door een ander venster veranderd.")
-
-    def _read(self, path: Path) -> tuple[Profile, list[Attempt]] | None:
-        """One learner file, checked whole so a listed learner can be opened. No lock needed:
-        files are only ever replaced whole."""
-        from wijzer_tui.domain.progress.typed_read import open_learner  # msgspec: not at start-up
-
-        try:
-            db = open_learner(path)
-            return (profile_of(path, db), attempts_of(path, db)) if db.exists() else None
-        except DamagedFileError as error:
-            self._damaged(error)
-            return None
-
-    def _load(self, learner_id: str) -> tuple[Profile, list[Attempt]]:
-        record = self._read(self._path(learner_id))
-        if record is None:
-            raise StoreError(_NOT_FOUND)
-        return record
-
-    def _dirs(self) -> None:
-        ensure_private_dir(self.root)
-        ensure_private_dir(self.learners_dir)
-
-    @contextmanager
-    def _edit(self, learner_id: str, *, new: bool = False) -> Iterator[WijzerDB]:
-        """A locked edit of a learner's file; StoreError when it does not exist, unless `new`."""
-        path = self._path(learner_id)
-        self._dirs()
-        try:
-            with locked_db(path) as db:
-                if db.exists():
-                    profile_doc(path, db)
-                elif not new:
-                    raise StoreError(_NOT_FOUND)
-                yield db
-        except DamagedFileError as error:
-            raise self._damaged(error) from error
-
-    def _change_attempt(
-        self,
-        learner_id: str,
-        attempt_id: str,
-        change: Callable[[dict[str, Any]], dict[str, Any]],
-        keep: tuple[str, ...] = (),
-    ) -> Attempt:
-        """Apply `change(doc)` (new field values; `drafts.REMOVE` removes a key) to a busy
-        attempt; return the new Attempt.
-
-        An attempt whose status is in `keep` is returned unchanged; any other attempt that is no
-        longer busy raises StoreError, so history is never overwritten.
-        """
-        path = self._path(learner_id)
-        with self._edit(learner_id) as db:
-            attempts = db.table(ATTEMPTS)
-            doc = attempts.get(where("id") == attempt_id)
-            if doc is None:
-                raise StoreError(_NO_ATTEMPT)
-            status = doc.get("status")
-            if status in keep:
-                return attempt_of(path, private(doc))
-            if status not in STATUSES:
-                raise DamagedFileError(path, "een poging heeft een verkeerde vorm")
-            if status != "busy":
-                raise StoreError("Deze poging is al afgerond of gestopt, ook in een ander venster.")
-            fields = change(doc)
-            merged = {**doc, **fields}
-            new_doc = {key: value for key, value in merged.items() if value is not REMOVE}
-
-            def apply(stored: dict[str, Any]) -> None:  # TinyDB's update by callable
-                stored.clear()
-                stored.update(new_doc)
-
-            attempts.update(apply, doc_ids=[doc.doc_id])
-            return attempt_of(path, private(new_doc))
 
     # -- profiles ----------------------------------------------------------------------------
 
@@ -296,7 +174,7 @@ class ProgressStore:
         for attempt in self._load(learner_id)[1]:
             if attempt.id == attempt_id:
                 return attempt
-        raise StoreError(_NO_ATTEMPT)
+        raise StoreError(NO_ATTEMPT)
 
     def busy_attempt(self, learner_id: str, scenario_id: str | None = None) -> Attempt | None:
         """The newest attempt still busy (to resume), optionally for one scenario."""
@@ -334,40 +212,15 @@ class ProgressStore:
         try:
             db = open_db(path)
             if not db.exists():
-                raise StoreError(_NOT_FOUND)
+                raise StoreError(NOT_FOUND)
             doc = db.table(ATTEMPTS).get(where("id") == attempt_id)
         except DamagedFileError as error:
             raise self._damaged(error) from error
         if doc is None:
-            raise StoreError(_NO_ATTEMPT)
+            raise StoreError(NO_ATTEMPT)
         return drafts_of(doc)
 
     # -- reports and import ------------------------------------------------------------------
-
-    def iter_records(self) -> Iterator[tuple[Profile, list[Attempt]]]:
-        """Every learner with all attempts (oldest first), one file at a time, by file name.
-
-        For reports that keep only a summary per learner: each learner's records can be freed
-        as soon as its row is made. Damaged files are set aside as by every other read.
-        """
-        folder = self.learners_dir
-        try:
-            names = sorted(entry.name for entry in os.scandir(folder))
-        except FileNotFoundError:
-            return
-        except OSError as exc:
-            raise StoreError(f"De map {folder} kon niet worden gelezen.") from exc
-        for name in filter(_FILE.match, names):
-            record = self._read(folder / name)
-            if record is not None:
-                yield record
-
-    def all_records(self) -> list[tuple[Profile, list[Attempt]]]:
-        """Every learner with all attempts (oldest first), sorted by name. Parses each file once."""
-        with paused_gc():
-            records = list(self.iter_records())
-            records.sort(key=lambda r: (r[0].name.casefold(), r[0].id))
-        return records
 
     def import_learner(self, profile: Profile, attempts: list[Attempt]) -> int:
         """Merge a learner from an export in one atomic write: add attempts whose id is new, keep

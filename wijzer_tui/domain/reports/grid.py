@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wijzer_tui.domain.content.model import Scenario, Tip
+from wijzer_tui.domain.progress.learner_files import paused_gc
 from wijzer_tui.domain.progress.records import Attempt, Profile, now_iso, record_of
-from wijzer_tui.domain.progress.store import paused_gc
 from wijzer_tui.domain.reports.agreements import Agreement, filter_agreements
 from wijzer_tui.domain.reports.filters import ReportFilter
 from wijzer_tui.domain.reports.paths import Choices, PathIndex, PathSpread, path_spread
