@@ -200,7 +200,7 @@ def test_a_typed_read_is_never_written(tmp_path: Path) -> None:
     path = make_learner(tmp_path)
     before = path.read_bytes()
     db = open_learner(path)
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=r"^a typed learner read is never written back$"):
         db.table("attempts").insert({"id": "c"})
     assert path.read_bytes() == before
 
