@@ -61,7 +61,7 @@ def profile_of(path: Path, db: WijzerDB) -> Profile:
     """The Profile of a learner file; DamagedFileError when it is not one."""
     try:
         fields = profile_doc(path, db)  # a fresh copy (TinyDB's Document): build in place
-        fields.pop("schema_version", None)
+        fields.pop("schema_version", None)  # pragma: no mutate (only speed: built in place)
         profile: Profile = _new_profile(fields)
     except RecordError as exc:  # a field of the wrong type: the message names it
         raise DamagedFileError(path, str(exc)) from exc

@@ -136,7 +136,10 @@ class LearnerFiles:
             if status in keep:
                 return attempt_of(path, private(doc))
             if status not in STATUSES:
-                raise DamagedFileError(path, "een poging heeft een verkeerde vorm")
+                reason = (
+                    "een poging heeft een verkeerde vorm"  # pragma: no mutate (recheck names it)
+                )
+                raise DamagedFileError(path, reason)
             if status != "busy":
                 raise StoreError("Deze poging is al afgerond of gestopt, ook in een ander venster.")
             fields = change(doc)
