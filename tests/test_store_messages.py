@@ -11,7 +11,7 @@ import pytest
 
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.progress.learner_docs import attempt_of, attempts_of
-from wijzer_tui.domain.progress.records import Answer
+from wijzer_tui.domain.progress.records import Answer, Profile
 from wijzer_tui.domain.progress.storage import DamagedFileError, open_db
 from wijzer_tui.domain.progress.store import ProgressStore
 
@@ -142,3 +142,38 @@ def test_attempts_started_in_the_same_second_come_in_order_of_saving(tmp_path: P
 
     edit(path, same_second)
     assert [a.id for a in store.attempts(learner_id)] == [first, second]
+
+
+def test_a_profile_without_a_name_or_with_an_odd_id_is_refused(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    with pytest.raises(StoreError) as error:
+        store.create_profile("  ", "politie")
+    assert error.value.message == "Vul een naam in."
+    odd = Profile(id="../noor", name="Noor", beroepsgroep="politie")
+    with pytest.raises(StoreError) as error:
+        store.import_learner(odd, [])
+    assert error.value.message == "Onbekende leerling: '../noor'."
+
+
+@pytest.mark.parametrize(("learner_id", "shown"), [("../noor", "'../noor'"), (5, "5")])
+def test_an_odd_learner_id_is_never_a_path(tmp_path: Path, learner_id: Any, shown: str) -> None:
+    store, _, _, _ = learner(tmp_path)
+    with pytest.raises(StoreError) as error:
+        store.profile(learner_id)
+    assert error.value.message == f"Onbekende leerling: {shown}."
+
+
+def test_an_attempt_without_a_start_time_sets_the_file_aside(tmp_path: Path) -> None:
+    store, _, _, path = learner(tmp_path)
+    edit(path, lambda d: d["attempts"]["1"].pop("started"))
+    assert store.profiles() == []
+    warning_of(store, path, "een poging heeft een verkeerde vorm")
+
+
+def test_reading_a_learner_that_is_not_there_writes_nothing(tmp_path: Path) -> None:
+    store, _, _, _ = learner(tmp_path)
+    before = sorted(p.name for p in store.learners_dir.rglob("*"))
+    with pytest.raises(StoreError):
+        store.profile("f" * 32)
+    assert sorted(p.name for p in store.learners_dir.rglob("*")) == before
+    assert store.warnings == []

@@ -219,3 +219,13 @@ def test_reading_leaves_nothing_for_the_cycle_collector(tmp_path: Path) -> None:
     finally:
         gc.enable()
     assert path.exists()
+
+
+def test_one_read_is_one_version_of_the_file(tmp_path: Path) -> None:
+    """Profile and attempts come from the same read, even when another window replaces the
+    file between the two."""
+    path = make_learner(tmp_path)
+    db = open_learner(path)
+    assert db.exists()
+    edit(path, lambda data: data["attempts"].clear())
+    assert len(attempts_of(path, db)) == 2

@@ -34,7 +34,9 @@ _GUARD = threading.Lock()  # screens may save from worker threads
 
 
 def _json(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8"
+    )  # pragma: no mutate (any spelling)
 
 
 @dataclass
