@@ -258,6 +258,17 @@ def test_a_report_is_dated_now_and_sorted_by_name_unless_asked(tmp_path: Path) -
     assert report.generated[:10] == datetime.now(UTC).date().isoformat()
 
 
+def test_a_csv_report_needs_no_summaries_and_is_the_same_without(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    for profile, attempts in records():
+        store.import_learner(profile, attempts)
+    rows = build_rows(store.iter_records(), SCENARIOS, keep_attempts=False)
+    full = report_from_rows(rows, SCENARIOS)
+    lean = report_from_rows(rows, SCENARIOS, with_summaries=False)
+    assert lean.summaries == [] and len(full.summaries) == len(SCENARIOS)
+    assert to_csv(lean) == to_csv(full)
+
+
 def test_gaps_count_every_choose_step_also_an_unanswered_one(data_dir: Path) -> None:
     (rekenen,) = load_scenarios([data_dir / "valid" / "rekenen.yaml"])
     profile = Profile("eva", "Eva", "politie", "", "", "2025-03-01")

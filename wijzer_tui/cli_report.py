@@ -192,7 +192,9 @@ def _make_report(args: argparse.Namespace) -> int:
     keep = args.format == "xapi"
     rows = build_rows(store.iter_records(), scenarios, keep_attempts=keep)
     agreements = load_team_agreements(store.root, store.warnings)
-    report = report_from_rows(rows, scenarios, flt, args.sort, agreements=agreements)
+    report = report_from_rows(
+        rows, scenarios, flt, args.sort, agreements=agreements, with_summaries=args.format != "csv"
+    )
     if args.format in ("md", "json"):
         from wijzer_tui.domain.reports.scan_report import read_scans, scan_groups
 

@@ -280,11 +280,13 @@ def report_from_rows(
     sort: str = "naam",
     reverse: bool = False,
     agreements: Sequence[Agreement] = (),
+    *,
+    with_summaries: bool = True,
 ) -> Report:
-    """The report over rows made by `build_rows` (full or summary rows)."""
+    """The report over rows made by `build_rows` (full or summary rows). Without summaries
+    (a CSV has a line per learner and case, nothing per case) `summaries` stays empty."""
     flt = flt or ReportFilter()
     rows = sort_rows(filter_rows(rows, flt), sort, reverse)
     shown = filter_agreements(agreements, flt)
-    return Report(
-        list(scenarios), rows, summarise(rows, scenarios, shown), flt, list(shown), now_iso()
-    )
+    summaries = summarise(rows, scenarios, shown) if with_summaries else []
+    return Report(list(scenarios), rows, summaries, flt, list(shown), now_iso())
