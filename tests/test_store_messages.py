@@ -177,3 +177,11 @@ def test_reading_a_learner_that_is_not_there_writes_nothing(tmp_path: Path) -> N
         store.profile("f" * 32)
     assert sorted(p.name for p in store.learners_dir.rglob("*")) == before
     assert store.warnings == []
+
+
+def test_a_busy_attempt_with_a_wrongly_typed_field_sets_the_file_aside(tmp_path: Path) -> None:
+    store, learner_id, attempt_id, path = learner(tmp_path)
+    edit(path, lambda d: d["attempts"]["1"].update(role=5))
+    with pytest.raises(StoreError):
+        store.save_answer(learner_id, attempt_id, Answer("stap-1", ["a"]))
+    warning_of(store, path, "in een poging heeft het veld 'role' een verkeerd type")
