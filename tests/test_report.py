@@ -23,6 +23,7 @@ from wijzer_tui.domain.reports.grid import (
     DONE,
     NEW,
     ReportFilter,
+    Row,
     build_report,
     build_rows,
     filter_choices,
@@ -248,21 +249,22 @@ def test_sorting_by_organisation_and_beroepsgroep_puts_empty_values_last() -> No
     ]  # fmt: skip
 
 
-def test_a_report_is_dated_now_and_sorted_by_name_unless_asked(tmp_path: Path) -> None:
+def summary_rows(tmp_path: Path) -> list[Row]:
+    """The fixture learners stored, and read back as summary rows (as the CLI report does)."""
     store = ProgressStore(tmp_path)
     for profile, attempts in records():
         store.import_learner(profile, attempts)
-    rows = build_rows(store.iter_records(), SCENARIOS, keep_attempts=False)
-    report = report_from_rows(rows, SCENARIOS)
+    return build_rows(store.iter_records(), SCENARIOS, keep_attempts=False)
+
+
+def test_a_report_is_dated_now_and_sorted_by_name_unless_asked(tmp_path: Path) -> None:
+    report = report_from_rows(summary_rows(tmp_path), SCENARIOS)
     assert [r.profile.name for r in report.rows] == ["Anna", "bram", "Carla", "Dirk"]
     assert report.generated[:10] == datetime.now(UTC).date().isoformat()
 
 
 def test_a_csv_report_needs_no_summaries_and_is_the_same_without(tmp_path: Path) -> None:
-    store = ProgressStore(tmp_path)
-    for profile, attempts in records():
-        store.import_learner(profile, attempts)
-    rows = build_rows(store.iter_records(), SCENARIOS, keep_attempts=False)
+    rows = summary_rows(tmp_path)
     full = report_from_rows(rows, SCENARIOS)
     lean = report_from_rows(rows, SCENARIOS, with_summaries=False)
     assert lean.summaries == [] and len(full.summaries) == len(SCENARIOS)
