@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import stat
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,15 @@ from pypdf import PdfReader
 from wijzer_tui.cli import main
 from wijzer_tui.domain.content.attribution import WIJZER_SOURCE
 from wijzer_tui.domain.content.loader import load_scenarios
-from wijzer_tui.domain.progress.records import Answer, local_date
+from wijzer_tui.domain.progress.records import Answer, Profile, local_date
 from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.domain.reports.proof import proof_code
-from wijzer_tui.domain.reports.proof_pdf import render_proof
+from wijzer_tui.domain.reports.proof_pdf import (
+    ProofError,
+    default_proof_path,
+    render_proof,
+    write_proof_file,
+)
 
 SCENARIOS = load_scenarios()
 SECRET = "Mijn geheime reflectie over het gezin"
@@ -140,3 +146,54 @@ def test_controleer_accepts_a_real_code_and_refuses_a_changed_one(
     path.write_text(json.dumps(data))
     code, out = run(capsys, "bewijs", "--controleer", code_text)
     assert code == 1
+
+
+def test_the_pdf_says_what_it_is_and_which_wijzer_made_it(tmp_path: Path) -> None:
+    store, ella = learner_with_cases(tmp_path)
+    made = PdfReader(io.BytesIO(render_proof(ella, store.attempts(ella.id), SCENARIOS)))
+    assert made.metadata.title == "Bewijs van deelname" and made.metadata.creator == "wijzer"
+    versioned = render_proof(ella, store.attempts(ella.id), SCENARIOS, version="1.4")
+    assert PdfReader(io.BytesIO(versioned)).metadata.creator == "wijzer 1.4"
+
+
+def test_no_bewijs_without_a_completed_case(tmp_path: Path) -> None:
+    bo = ProgressStore(tmp_path).create_profile("Bo", "politie")
+    with pytest.raises(ProofError) as error:
+        render_proof(bo, [], SCENARIOS)
+    assert (
+        error.value.message == "Bo heeft nog geen casus afgerond. Er is nog niets om te bewijzen."
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Ëlla Jansen-Öztürk", "ella-jansen-ozturk"),
+        ("  --Bo!!  ", "bo"),
+        ("Anne-Marie " * 6, ("anne-marie-" * 4)[:40]),
+        ("Σωκράτης", "abcdef12"),  # nothing readable in ASCII: the id's start
+    ],
+)
+def test_the_bewijs_file_is_named_after_the_learner(tmp_path: Path, name: str, slug: str) -> None:
+    profile = Profile("abcdef1234567890", name, "politie")
+    path = default_proof_path(tmp_path, profile)
+    assert path == tmp_path / "exports" / f"bewijs-{slug}-{date.today():%Y%m%d}.pdf"
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_a_bewijs_is_never_written_over_a_folder_or_into_nowhere(tmp_path: Path) -> None:
+    with pytest.raises(ProofError) as error:
+        write_proof_file(tmp_path, b"%PDF")
+    assert error.value.message == f"{tmp_path} is een map. Geef een bestandsnaam op."
+    missing = tmp_path / "nergens" / "b.pdf"
+    with pytest.raises(ProofError) as error:
+        write_proof_file(missing, b"%PDF")
+    assert error.value.message == f"De map {missing.parent} bestaat niet. Kies een bestaande map."
+    if Path("/proc/self").is_dir():  # a folder nobody may write in, also not root
+        closed = Path("/proc/bewijs.pdf")
+        with pytest.raises(ProofError) as error:
+            write_proof_file(closed, b"%PDF")
+        assert error.value.message == f"Het bewijs kon niet worden geschreven naar {closed}."
+    target = tmp_path / "b.pdf"
+    write_proof_file(target, b"%PDF")
+    assert target.read_bytes() == b"%PDF" and stat.S_IMODE(target.stat().st_mode) == 0o600
