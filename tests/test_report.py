@@ -271,6 +271,17 @@ def test_a_csv_report_needs_no_summaries_and_is_the_same_without(tmp_path: Path)
     assert to_csv(lean) == to_csv(full)
 
 
+def test_a_report_is_sorted_as_asked(tmp_path: Path) -> None:
+    rows = summary_rows(tmp_path)
+    by_team = report_from_rows(rows, SCENARIOS, sort="team", reverse=True)
+    assert [r.profile.name for r in by_team.rows] == [
+        r.profile.name for r in sort_rows(rows, "team", reverse=True)
+    ]
+    assert [r.profile.name for r in by_team.rows] != [
+        r.profile.name for r in sort_rows(rows, "team")
+    ]
+
+
 def test_gaps_count_every_choose_step_also_an_unanswered_one(data_dir: Path) -> None:
     (rekenen,) = load_scenarios([data_dir / "valid" / "rekenen.yaml"])
     profile = Profile("eva", "Eva", "politie", "", "", "2025-03-01")

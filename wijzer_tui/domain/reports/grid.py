@@ -277,7 +277,7 @@ def report_from_rows(
     rows: Iterable[Row],
     scenarios: Sequence[Scenario],
     flt: ReportFilter | None = None,
-    sort: str = "naam",
+    sort: str = "naam",  # pragma: no mutate (an unknown key sorts by name too)
     reverse: bool = False,
     agreements: Sequence[Agreement] = (),
     *,
@@ -289,4 +289,4 @@ def report_from_rows(
     rows = sort_rows(filter_rows(rows, flt), sort, reverse)
     shown = filter_agreements(agreements, flt)
     summaries = summarise(rows, scenarios, shown) if with_summaries else []
-    return Report(list(scenarios), rows, summaries, flt, list(shown), now_iso())
+    return Report(list(scenarios), rows, summaries, flt, list(shown))  # generated: now

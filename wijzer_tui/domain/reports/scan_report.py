@@ -64,7 +64,7 @@ def read_scans(root: Path) -> list[tuple[Profile, list[Scan]]]:
     found = []
     for name in names:
         try:
-            db = open_db(folder / name, snapshot=True)
+            db = open_db(folder / name, snapshot=True)  # pragma: no mutate (speed only)
             if TABLE not in db.tables():
                 continue
             profile = Profile.from_dict(db.table("profile").all()[0])
