@@ -169,3 +169,88 @@ def test_a_huge_file_is_read_only_up_to_one_byte_over_the_limit(tmp_path: Path) 
     assert len(read_bytes(path)) == MAX_BYTES + 1
     with pytest.raises(Refused, match="groter dan 10 MB"):
         check_export(read_bytes(path))
+
+
+def raw_reason(raw: bytes) -> str:
+    with pytest.raises(Refused) as refused:
+        check_export(raw)
+    return str(refused.value)
+
+
+def whole(change: Change) -> bytes:
+    return export(change)
+
+
+RAW_REFUSED = [
+    (b" " * (MAX_BYTES + 1), "het bestand is groter dan 10 MB; zo groot is een export van wijzer nooit"),
+    (export().replace(b'"Eva"', b'"Eva\\u0000"'), "het bevat een NUL-teken"),
+    (b"{niet: json}", "het is geen geldig JSON-bestand"),
+    (b'{"a": NaN}', "het is geen geldig JSON-bestand"),
+    (b"[" * 100_000 + b"]" * 100_000, "het is te diep genest"),
+    (b'"een tekst"', "het is geen exportbestand van wijzer"),
+    (b"[1, 2]", "het is geen exportbestand van wijzer"),
+    (whole(lambda d: d.__setitem__("format", "iets")), "het is geen exportbestand van wijzer"),
+    (whole(lambda d: d.__setitem__("version", "1")), "het versienummer ontbreekt of klopt niet"),
+    (whole(lambda d: d.__setitem__("version", 0)), "het versienummer ontbreekt of klopt niet"),
+    (whole(lambda d: d.__setitem__("version", 2)),
+     "het is gemaakt met een nieuwere versie van wijzer (exportversie 2). Werk wijzer bij en probeer het opnieuw"),
+    (whole(lambda d: d.__setitem__("attempts", {})), "de lijst met pogingen ontbreekt of is te lang"),
+    (whole(lambda d: d.__setitem__("scans", {})), "de lijst met scans heeft een verkeerde vorm"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("raw", "expected"), RAW_REFUSED, ids=[r for _, r in RAW_REFUSED])
+def test_a_file_that_is_no_export_says_so(raw: bytes, expected: str) -> None:
+    assert raw_reason(raw) == expected
+
+
+def test_a_file_of_exactly_ten_megabytes_is_read() -> None:
+    raw = export()
+    padded = raw[:-1] + b" " * (MAX_BYTES - len(raw)) + raw[-1:]
+    assert len(padded) == MAX_BYTES and check_export(padded)[0].id == "eva0001"
+    assert check_export(b"\xef\xbb\xbf" + raw)[0].id == "eva0001"  # a BOM from Windows is fine
+
+
+def good_scan(**fields: Any) -> dict[str, Any]:
+    scan = {"id": "s1", "learner_id": "eva0001", "ratings": {"regie": 3}, "moment": "thuis",
+            "at": "2025-03-03T10:00:00+00:00", "after_scenario": None}  # fmt: skip
+    return {**scan, **fields}
+
+
+@pytest.mark.parametrize(
+    "scan",
+    [
+        good_scan(learner_id="iemand"),
+        good_scan(id="s 1"),
+        good_scan(at="2025-03-03"),
+        good_scan(moment="thuis\x1b[2J"),
+        "scan",
+    ],
+)
+def test_each_scan_is_checked(scan: Any) -> None:
+    raw = export(lambda d: d.__setitem__("scans", [good_scan(id="s0"), scan]))
+    assert raw_reason(raw) == "scan 2 heeft een verkeerde vorm"
+
+
+def test_good_scans_are_accepted() -> None:
+    raw = export(lambda d: d.__setitem__("scans", [good_scan(), good_scan(id="s2")]))
+    assert check_export(raw)[0].id == "eva0001"
+
+
+def test_at_most_ten_thousand_attempts_and_scans() -> None:
+    def many(attempts: int, scans: int) -> bytes:
+        def change(data: dict[str, Any]) -> None:
+            data["attempts"] = [data["attempts"][1]] * attempts
+            data["scans"] = [good_scan()] * scans
+
+        return export(change)
+
+    assert len(check_export(many(10_000, 10_000))[1]) == 10_000
+    assert raw_reason(many(10_001, 0)) == "de lijst met pogingen ontbreekt of is te lang"
+    assert raw_reason(many(1, 10_001)) == "de lijst met scans heeft een verkeerde vorm"
+
+
+def test_a_name_the_system_cannot_open_is_explained(tmp_path: Path) -> None:
+    with pytest.raises(Refused) as refused:
+        read_bytes(tmp_path / ("x" * 300))  # longer than a file name may be
+    assert str(refused.value).startswith("het kon niet worden gelezen (")

@@ -91,6 +91,7 @@ def test_the_merged_profile_keeps_the_persons_own_details() -> None:
         "Zuid",
         False,
     )
+    assert not _merged_profile(other, own_shared).share_reflections  # only one shared
     both = _merged_profile(attendee, person("team2", attendee=True))
     assert both.attendee
 

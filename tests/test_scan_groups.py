@@ -35,20 +35,18 @@ def scans(n: int, *pairs: dict[str, int]) -> list[Scan]:
 
 
 def noord() -> tuple[list[Profile], list[tuple[Profile, list[Scan]]]]:
-    """Team Noord: six people. Five scanned before and after (A: 4 -> 2, 3 -> 3, ...), one
+    """Team Noord: seven people. Six scanned before and after (A: 4 -> 2, 3 -> 3, ...), one
     only before; B rated before and after by four of them only. Teams Oost and achter: one each."""
-    people = [person(n, "Noord", "Zuid") for n in range(6)] + [
-        person(6, "Oost"),
-        person(7, "achter"),
-    ]
-    afters = [2, 3, 1, 5, 4]  # A before: 4, 3, 2, 5, 5 -> changes -2, 0, -1, 0, -1 = -0.8
-    befores = [4, 3, 2, 5, 5]
+    people = [person(n, "Noord", "Zuid") for n in range(7)]
+    people += [person(7, "Oost"), person(8, "achter")]
+    befores = [4, 3, 2, 5, 5, 5]
+    afters = [2, 3, 1, 5, 4, 4]  # changes -2, 0, -1, 0, -1, -1: -5/6 = -0.83, shown as -0.8
     data = []
-    for n in range(5):
+    for n in range(6):
         before = {A: befores[n], B: 2}
         after = {A: afters[n], **({B: 3} if n < 4 else {})}
-        data.append((people[n], scans(n, before, {A: 1}, after)))  # a middle scan is ignored
-    data.append((people[5], scans(5, {A: 5, B: 5})))
+        data.append((people[n], scans(n, before, {B: 1}, after)))  # a middle scan is ignored
+    data.append((people[6], scans(6, {A: 5, B: 5})))
     return people, data
 
 
@@ -57,9 +55,9 @@ def test_groups_are_counted_and_their_mean_change_comes_from_five_people() -> No
     groups = scan_groups(people, data, SCENARIOS)
     assert [(g.kind, g.name, g.learners, g.scanned, g.repeated) for g in groups] == [
         ("team", "achter", 1, 0, 0),  # names in alphabetical order, whatever their case
-        ("team", "Noord", 6, 6, 5),
+        ("team", "Noord", 7, 7, 6),
         ("team", "Oost", 1, 0, 0),
-        ("organisatie", "Zuid", 6, 6, 5),
+        ("organisatie", "Zuid", 7, 7, 6),
     ]
     assert groups[1].mean_change == {A: -0.8}  # B: only four with before and after
 
@@ -76,16 +74,17 @@ def test_the_lines_say_it_in_dutch() -> None:
     first = SCENARIOS[0]
     assert group_lines(groups, SCENARIOS) == [
         f"Team achter: {TOO_SMALL}.",
-        "Team Noord: 6 deelnemers, scan vooraf: 6, voor én na: 5.",
+        "Team Noord: 7 deelnemers, scan vooraf: 7, voor én na: 6.",
         f"  -0,8 (lichter) · {first.number}. {first.title}",
         f"Team Oost: {TOO_SMALL}.",
-        "Organisatie Zuid: 6 deelnemers, scan vooraf: 6, voor én na: 5.",
+        "Organisatie Zuid: 7 deelnemers, scan vooraf: 7, voor én na: 6.",
         f"  -0,8 (lichter) · {first.number}. {first.title}",
     ]
     four = scan_groups([*people[:4], person(9, "Noord")], data[:4], SCENARIOS)
-    assert group_lines(four[:1], SCENARIOS) == [
+    assert group_lines(four, SCENARIOS) == [
         "Team Noord: 5 deelnemers, scan vooraf: 4, voor én na: 4.",
         "  Gemiddelde verandering: pas vanaf 5 deelnemers met voor én na.",
+        f"Organisatie Zuid: {TOO_SMALL}.",
     ]
 
 
@@ -93,8 +92,8 @@ def test_the_json_has_the_figures_only_for_groups_shown() -> None:
     people, data = noord()
     figures = groups_data(scan_groups(people, data, SCENARIOS))
     assert figures[1:3] == [
-        {"soort": "team", "naam": "Noord", "getoond": True, "deelnemers": 6, "scan_vooraf": 6,
-         "scan_voor_en_na": 5, "gemiddelde_verandering": {A: -0.8}},
+        {"soort": "team", "naam": "Noord", "getoond": True, "deelnemers": 7, "scan_vooraf": 7,
+         "scan_voor_en_na": 6, "gemiddelde_verandering": {A: -0.8}},
         {"soort": "team", "naam": "Oost", "getoond": False},
     ]  # fmt: skip
     assert json.loads(json.dumps(figures)) == figures
@@ -112,8 +111,10 @@ def test_odd_files_are_skipped_and_the_rest_is_read(tmp_path: Path) -> None:
     store = ProgressStore(tmp_path)
     folder = store.learners_dir
     folder.mkdir(parents=True)
-    (folder / "aaa.json").write_text("geen json")
-    (folder / "bbb.json").write_text('{"scans": {}, "profile": {}}')
+    # Odd files first (names sort before any id): each is skipped, the reading goes on.
+    (folder / "0.json").write_text("geen json")
+    (folder / "00.json").write_text('{"scans": {}, "profile": {}}')
+    (folder / "000.json").write_text('{"profile": {}}')
     last = store.create_profile("Zoë", "politie", team="Noord")
     (folder / f"{last.id}.json").write_text(
         json.dumps({

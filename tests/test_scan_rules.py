@@ -102,6 +102,9 @@ def test_before_and_after_compare_the_first_and_the_latest_scan() -> None:
     assert scan_dates([]) == ("", "")
     assert scan_dates(one) == (local_date(one[0].at), "")
     assert scan_dates(three) == (local_date(three[0].at), local_date(three[2].at))
+    two = three[::2]  # a first and one later scan
+    assert [(c.before, c.after) for c in before_after(two, [a, b])] == [(4, 2), (2, 5)]
+    assert scan_dates(two) == (local_date(two[0].at), local_date(two[1].at))
 
 
 def test_the_suggestion_is_the_heaviest_case_not_yet_finished() -> None:

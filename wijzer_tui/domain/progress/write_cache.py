@@ -34,7 +34,9 @@ _GUARD = threading.Lock()  # screens may save from worker threads
 
 
 def _json(value: Any) -> bytes:
+    # pragma: no mutate start (None is False for ensure_ascii)
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    # pragma: no mutate end
 
 
 @dataclass

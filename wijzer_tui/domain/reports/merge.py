@@ -76,7 +76,7 @@ def _merged_profile(source: Profile, target: Profile) -> Profile:
         base,
         id=target.id,
         created=min(source.created, target.created),
-        attendee=source.attendee and target.attendee,
+        attendee=source.attendee and target.attendee,  # pragma: no mutate (= the base's)
         share_reflections=source.share_reflections and target.share_reflections,
     )
 
@@ -141,4 +141,4 @@ def duplicates(profiles: Iterable[Profile]) -> list[list[Profile]]:
         for group in groups.values()
         if len(group) > 1
     ]
-    return sorted(found, key=lambda group: fold(group[0].name))
+    return sorted(found, key=lambda group: fold(group[0].name))  # pragma: no mutate (one name)

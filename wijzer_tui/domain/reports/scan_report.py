@@ -115,7 +115,9 @@ def scan_groups(
         for p in shown:
             name = getattr(p, attr)
             if name:
+                # pragma: no mutate start (no scans: [] or None, both count as none)
                 members.setdefault(name, []).append((p, by_id.get(p.id, [])))
+                # pragma: no mutate end
         for name in sorted(members, key=str.casefold):
             groups.append(_group(kind, name, members[name], ids))
     return groups
