@@ -80,12 +80,14 @@ def test_the_pdf_lists_every_completed_case_and_the_attribution(tmp_path: Path) 
     assert " ".join(WIJZER_SOURCE.split()) in flat
     assert f"Controlecode: {proof_code(ella.id, store.attempts(ella.id))}" in text
     assert SECRET not in text and "80%" not in text and "Score" not in text
+    assert "Casus Afgerond op Vorm Versie" in flat
 
 
 def test_scores_only_when_the_learner_asks(tmp_path: Path) -> None:
     store, ella = learner_with_cases(tmp_path)
     text = pdf_text(render_proof(ella, store.attempts(ella.id), SCENARIOS, with_scores=True))
     assert "80%" in text and "60%" in text and SECRET not in text
+    assert "Casus Afgerond op Vorm Versie Score" in " ".join(text.split())
 
 
 @pytest.mark.usefixtures("progress_env")
@@ -170,6 +172,7 @@ def test_no_bewijs_without_a_completed_case(tmp_path: Path) -> None:
     [
         ("Ëlla Jansen-Öztürk", "ella-jansen-ozturk"),
         ("  --Bo!!  ", "bo"),
+        ("Max X", "max-x"),
         ("Anne-Marie " * 6, ("anne-marie-" * 4)[:40]),
         ("Σωκράτης", "abcdef12"),  # nothing readable in ASCII: the id's start
     ],
