@@ -254,3 +254,10 @@ def test_a_name_the_system_cannot_open_is_explained(tmp_path: Path) -> None:
     with pytest.raises(Refused) as refused:
         read_bytes(tmp_path / ("x" * 300))  # longer than a file name may be
     assert str(refused.value).startswith("het kon niet worden gelezen (")
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="Linux only")
+def test_a_file_that_fails_while_reading_is_explained() -> None:
+    with pytest.raises(Refused) as refused:
+        read_bytes(Path("/proc/self/mem"))  # opens, but reading its start fails
+    assert str(refused.value).startswith("het kon niet worden gelezen (")
