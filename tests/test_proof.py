@@ -200,3 +200,16 @@ def test_a_bewijs_is_never_written_over_a_folder_or_into_nowhere(tmp_path: Path)
     target = tmp_path / "b.pdf"
     write_proof_file(target, b"%PDF")
     assert target.read_bytes() == b"%PDF" and stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_a_case_finished_without_a_score_shows_an_empty_score(tmp_path: Path) -> None:
+    store, ella = learner_with_cases(tmp_path)
+    attempts = store.attempts(ella.id)
+    for attempt in attempts:
+        attempt.score = None  # as an import from an old export can hold
+    flat = " ".join(pdf_text(render_proof(ella, attempts, SCENARIOS, with_scores=True)).split())
+    table = flat.split("Versie Score ")[1].split(" Controlecode")[0]
+    first, third = SCENARIOS[0], SCENARIOS[2]
+    assert table.startswith(f"{first.number}. {first.title} ")
+    assert table.split(" zelfstudie ")[1].startswith(f"{first.content_version} {third.number}. ")
+    assert table.endswith(f" team {third.content_version}")  # nothing in the score column
