@@ -57,6 +57,7 @@ class RecordError(TypeError):
         return cls(f"in {label} heeft het veld {field_name!r} een verkeerd type")
 
 
+# pragma: no mutate start (built once per class at import and cached; test_record_types covers it)
 def _rule_parts(hint: Any) -> tuple[set[type], set[Any] | None, type | None]:
     """A field's rule: the exact types it may have, the values a Literal allows (None: any),
     and the exact type of the items of a list or of the values of a dict (keys are text)."""
@@ -119,6 +120,9 @@ def _checker(cls: type) -> Callable[[dict[str, Any]], str | None]:
         lines += [f"    v = d[{name!r}]", f"    if not ({rule}):", f"        return {name!r}"]
     exec("\n".join([*lines, "    return None"]), names)  # the source is built above
     return names["check"]
+
+
+# pragma: no mutate end
 
 
 def check_fields(record: Any, label: str) -> None:
@@ -250,7 +254,7 @@ def local_date(iso: str | None) -> str:
     return _local(iso, "%d-%m-%Y")
 
 
-# pragma: no mutate start (runs at import, before mutmut can switch a mutant on; the store tests cover it)
+# pragma: no mutate start (runs at import, before a mutant can be on; the store tests cover it)
 def stored_builder(cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
     """A fast function building `cls` (Profile, Answer, Attempt) from stored data.
 
