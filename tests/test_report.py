@@ -17,11 +17,12 @@ from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.domain.reports.agreements import load_team_agreements
 from wijzer_tui.domain.reports.demo import demo_records
 from wijzer_tui.domain.reports.detail import learner_detail
-from wijzer_tui.domain.reports.exports import cell_text, to_csv, to_json, to_markdown
+from wijzer_tui.domain.reports.exports import cell_text, grid_lines, to_csv, to_json, to_markdown
 from wijzer_tui.domain.reports.grid import (
     BUSY,
     DONE,
     NEW,
+    Cell,
     ReportFilter,
     Row,
     build_report,
@@ -292,3 +293,13 @@ def test_gaps_count_every_choose_step_also_an_unanswered_one(data_dir: Path) -> 
         cell.missed == {"F8-T4", "F8-T1"} == missed_tip_ids(rekenen, {"kies": ["t1", "t2", "t3"]})
     )
     assert (cell.scenario_id, cell.state, cell.score) == ("rekenen", DONE, 0)  # a 0 stays 0
+
+
+def test_grid_lines_give_score_and_form_over_the_date() -> None:
+    """The coordinator's grid shows each cell in two lines: what, and when (day-month)."""
+    when = "2026-03-12T10:00:00+00:00"
+    assert grid_lines(Cell("alfa", DONE, 100, when, "team")) == ("100 T", "12-03")
+    assert grid_lines(Cell("alfa", DONE, 7, when, "self")) == ("  7 Z", "12-03")
+    assert grid_lines(Cell("alfa", DONE, 84, when, None)) == (" 84", "12-03")
+    assert grid_lines(Cell("alfa", BUSY, None, when, "self")) == ("bezig", "12-03")
+    assert grid_lines(Cell("alfa", NEW)) == ("nieuw", "")

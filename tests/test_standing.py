@@ -10,8 +10,13 @@ import pytest
 
 from wijzer_tui.domain.content.loader import load_scenarios
 from wijzer_tui.domain.content.model import Scenario
-from wijzer_tui.domain.progress.records import Profile
-from wijzer_tui.domain.progress.standing import next_scenario, self_study_profiles, standings
+from wijzer_tui.domain.progress.records import Attempt, Profile
+from wijzer_tui.domain.progress.standing import (
+    next_scenario,
+    previous_result,
+    self_study_profiles,
+    standings,
+)
 from wijzer_tui.domain.progress.store import ProgressStore
 
 
@@ -90,3 +95,19 @@ def test_an_attempt_begun_on_older_content_is_not_resumed_and_stops_on_a_new_sta
     assert kept[old.id].status == "stopped"  # kept in the history, never resumed on new scenes
     assert kept[fresh.attempt.id].status == "busy"
     assert standings(store, anna, [updated])[0].busy.id == fresh.attempt.id
+
+
+def test_a_retry_compares_with_the_latest_finished_attempt_before_it() -> None:
+    def attempt(aid: str, status: str, finished: str | None) -> Attempt:
+        return Attempt(aid, "l", "s", 1, status=status, score=50, finished=finished)
+
+    first = attempt("a1", "finished", "2026-03-02T10:00:00+00:00")
+    latest = attempt("a2", "finished", "2026-03-09T10:00:00+00:00")
+    stopped = attempt("a3", "stopped", "2026-03-10T10:00:00+00:00")
+    undated = attempt("a4", "finished", None)
+    current = attempt("a5", "finished", "2026-03-12T10:00:00+00:00")
+    attempts = [latest, first, stopped, undated, current]  # not in date order
+    assert previous_result(attempts, "a5") is latest
+    assert previous_result([first, current], "a5") is first
+    assert previous_result([current], "a5") is None  # a first attempt has nothing to compare
+    assert previous_result([stopped, undated, current], "a5") is None

@@ -205,3 +205,16 @@ def test_one_locked_block_is_one_atomic_write(
         db.table("attempts").insert_multiple([doc(n=1), doc(n=2)])
     assert len(writes) == 1
     assert set(json.loads(writes[0])) == {"profile", "attempts"}
+
+
+def test_a_file_that_cannot_be_read_is_named_with_the_reason(tmp_path: Path) -> None:
+    """A folder where a file should be: the plain read and the TinyDB read both say so in Dutch."""
+    path = tmp_path / "x.json"
+    path.mkdir()
+    expected = f"Het bestand {path} kon niet worden gelezen (Is a directory)."
+    with pytest.raises(StoreError) as plain:
+        read_data(path)
+    assert plain.value.message == expected
+    with pytest.raises(StoreError) as through_tinydb:
+        open_db(path).all()
+    assert through_tinydb.value.message == expected

@@ -6,7 +6,8 @@ import pytest
 from team_fixtures import CHOOSE, DECIDE, TIPS, TRUST, new_session
 
 from wijzer_tui.domain.team.outline import attendee_count, page_title, people_text, sections
-from wijzer_tui.domain.team.session import TeamError, TeamSession
+from wijzer_tui.domain.team import session as team_session
+from wijzer_tui.domain.team.session import TeamError, TeamSession, parse_dutch_date
 
 
 def refusal(action) -> str:
@@ -138,3 +139,41 @@ def test_people_minutes_and_agreements_are_checked_with_exact_words() -> None:
         assert refusal(lambda wrong=wrong: session.set_minutes(wrong)) == (
             "Kies een gesprekstijd van 1 tot 60 minuten."
         )
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("12-03-2026", "2026-03-12"),
+        (" 2-3-2026 ", "2026-03-02"),  # one digit for day and month, blanks around
+        ("12/03/2026", "2026-03-12"),
+        ("12.03.2026", "2026-03-12"),
+        ("29-02-2024", "2024-02-29"),  # a leap day
+        ("01-12-2026", "2026-12-01"),  # the latest day allowed is fine
+    ],
+)
+def test_a_session_date_is_typed_the_dutch_way(typed: str, stored: str) -> None:
+    assert parse_dutch_date(typed, latest="2026-12-01") == stored
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["", "12-03", "12-03-26", "12-03-02026", "2026-03-12", "31-04-2026", "29-02-2025", "a-b-2026",
+     "12-03-2026-1", "0-03-2026", "12-13-2026"],
+)  # fmt: skip
+def test_a_session_date_in_another_form_is_refused_with_an_example(typed: str) -> None:
+    assert refusal(lambda: parse_dutch_date(typed, latest="2026-12-01")) == (
+        "Vul de datum in als dd-mm-jjjj, bijvoorbeeld 12-03-2026."
+    )
+
+
+def test_a_session_date_in_the_future_is_refused() -> None:
+    assert refusal(lambda: parse_dutch_date("02-12-2026", latest="2026-12-01")) == (
+        "Deze datum ligt in de toekomst. Vul de dag in waarop de sessie was."
+    )
+
+
+def test_without_a_latest_date_today_is_the_latest(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(team_session, "today", lambda: "2026-03-12")
+    assert parse_dutch_date("12-03-2026") == "2026-03-12"
+    assert refusal(lambda: parse_dutch_date("13-03-2026")).startswith("Deze datum ligt in de")

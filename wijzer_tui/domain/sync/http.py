@@ -124,6 +124,7 @@ class LrsClient:
         *,
         backoff: float | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.url = config.statements_url
         self.timeout = config.timeout
@@ -135,6 +136,7 @@ class LrsClient:
             timeout=config.timeout,
             verify=ssl.create_default_context(cafile=config.ca_file) if config.ca_file else True,
             headers={"X-Experience-API-Version": XAPI_VERSION, "Content-Type": "application/json"},
+            transport=transport,  # None: the network; tests give an httpx.MockTransport
         )
 
     def close(self) -> None:
