@@ -24,8 +24,9 @@ OWN_PATH_NOTE = (
     "Bij een casus met vertakkingen telt een tip alleen als gemist als die op het eigen pad van "
     "de deelnemer lag."
 )
-MODE_LABELS = {"self": "zelfstudie", "team": "teamtraining"}
-MODE_MARKS = {"self": "Z", "team": "T"}
+# Keyed by an attempt's mode; None (no mode: a summary row) finds nothing.
+MODE_LABELS: dict[str | None, str] = {"self": "zelfstudie", "team": "teamtraining"}
+MODE_MARKS: dict[str | None, str] = {"self": "Z", "team": "T"}
 CSV_COLUMNS = (
     "deelnemer_id", "naam", "beroepsgroep", "organisatie", "team", "demo", "casus",
     "casusnummer", "casustitel", "status", "score", "datum", "vorm", "pogingen",
@@ -33,18 +34,20 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def _local(iso: str) -> datetime | None:
+def _local(iso: str | None) -> datetime | None:
+    """A stored time in the reader's time zone; None for no or an odd time."""
     try:
-        moment = datetime.fromisoformat(iso)
+        moment = datetime.fromisoformat(iso)  # type: ignore[arg-type]  # None: TypeError
     except (TypeError, ValueError):
         return None
-    # Stored times are UTC; people read dates in their own time zone.
-    return moment.astimezone() if moment.tzinfo else moment
+    # Stored times are UTC; people read dates in their own time zone. A time without a zone
+    # is taken as local already (astimezone keeps its clock time).
+    return moment.astimezone()
 
 
 def dutch_date(iso: str | None) -> str:
     """`2025-03-12T…` as 12-03-2025 (local time); empty for no or an odd date."""
-    moment = _local(iso) if iso else None
+    moment = _local(iso)
     return moment.strftime("%d-%m-%Y") if moment else ""
 
 
@@ -53,12 +56,17 @@ def short_date(iso: str | None) -> str:
     return dutch_date(iso)[:5]
 
 
+def mode_mark(mode: str | None) -> str:
+    """Z (zelfstudie), T (teamtraining) or nothing."""
+    return MODE_MARKS.get(mode, "")
+
+
 def cell_text(cell: Cell, *, narrow: bool = True) -> str:
     """A grid cell: ' 80 12-03 T' (11 characters), 'bezig 12-03' or 'nieuw'.
 
     Not narrow (Markdown): '80% (12-03-2025, T)'.
     """
-    mark = MODE_MARKS.get(cell.mode or "", "")
+    mark = mode_mark(cell.mode)
     if cell.state == DONE:
         if not narrow:
             return f"{cell.score}% ({dutch_date(cell.date)}, {mark})"
@@ -71,9 +79,7 @@ def cell_text(cell: Cell, *, narrow: bool = True) -> str:
 def grid_lines(cell: Cell) -> tuple[str, str]:
     """A grid cell in two short lines: ('100 T', '12-03'), ('bezig', '12-03') or ('nieuw', '')."""
     if cell.state == DONE:
-        return f"{cell.score:>3} {MODE_MARKS.get(cell.mode or '', '')}".rstrip(), short_date(
-            cell.date
-        )
+        return f"{cell.score:>3} {mode_mark(cell.mode)}".rstrip(), short_date(cell.date)
     if cell.state == BUSY:
         return "bezig", short_date(cell.date)
     return "nieuw", ""
@@ -91,7 +97,7 @@ def safe_cell(value: str, *, newlines: bool = False) -> str:
 
 
 def _iso_date(iso: str | None) -> str:
-    moment = _local(iso) if iso else None
+    moment = _local(iso)
     return moment.date().isoformat() if moment else ""
 
 
@@ -125,14 +131,17 @@ def to_csv(report: Report, delimiter: str = ";") -> str:
         who = line([*map(safe_cell, texts), "ja" if p.synthetic else "nee"])
         for sid, topic in topics:
             cell = row.cells[sid]
+            # pragma: no mutate start (a cache: a miss makes the same text)
             missed = missed_texts.get(cell.missed)
+            # pragma: no mutate end
             if missed is None:
                 missed = missed_texts[cell.missed] = line([" ".join(sorted(cell.missed))])
             reflection = ""
             if p.share_reflections:
                 reflection = line([safe_cell("\n\n".join(cell.reflections), newlines=True)])
             score = "" if cell.score is None else _field(str(cell.score), delimiter)
-            when, mode = _iso_date(cell.date), MODE_LABELS.get(cell.mode or "", "")
+            when = _iso_date(cell.date)
+            mode = MODE_LABELS.get(cell.mode, "")
             values = (who, topic, cell.state, score, when, mode, str(cell.attempts), missed)
             lines.append(delimiter.join((*values, reflection, cell.ending or "")))
     lines.append("")  # csv.writer ends every line, the last one too
@@ -254,9 +263,7 @@ def to_markdown(report: Report) -> str:
         out.append("Er zijn nog geen afspraken uit teamtrainingen vastgelegd.")
     titles = {s.id: f"{s.number}. {s.title}" for s in report.scenarios}
     for a in report.agreements:
-        where = ", ".join(
-            x for x in (titles.get(a.scenario_id, ""), a.team, dutch_date(a.date)) if x
-        )
+        where = ", ".join(x for x in (titles.get(a.scenario_id), a.team, dutch_date(a.date)) if x)
         out.append(f"- **{_md(a.who) or 'Iemand'}** doet: {_md(a.what)} (wanneer: {_md(a.when) or 'nog open'}). _{_md(where)}_")  # fmt: skip
     out += scan_markdown(report)
     numbers = " | ".join(str(s.number) for s in report.scenarios)
@@ -266,7 +273,9 @@ def to_markdown(report: Report) -> str:
     out.append("| --- " * (4 + len(report.scenarios)) + "|")
     for row in report.rows:
         p = row.profile
+        # pragma: no mutate start (None is narrow=False too)
         cells = " | ".join(cell_text(row.cells[s.id], narrow=False) for s in report.scenarios)
+        # pragma: no mutate end
         name = _md(p.name) + (" (demo)" if p.synthetic else "")
         out.append(f"| {name} | {_md(p.team)} | {_md(p.organisation)} | {_md(p.beroepsgroep)} | {cells} |")  # fmt: skip
     shared = [
@@ -299,14 +308,16 @@ def write_file(path: Path, text: str, *, bom: bool = False) -> None:
     Raises ExportError with a Dutch message when the file cannot be written.
     """
     path = Path(path)
+    # pragma: no mutate start (codec names are case-blind)
     payload = text.encode("utf-8-sig" if bom else "utf-8")
-    tmp: str | None = None
+    # pragma: no mutate end
+    tmp: str | None = None  # pragma: no mutate ("" too is unlinked in vain, quietly)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
         os.replace(tmp, path)
-        tmp = None
+        tmp = None  # pragma: no mutate ("" too is unlinked in vain, quietly)
     except FileNotFoundError as exc:
         raise ExportError(f"De map {path.parent} bestaat niet. Kies een bestaande map.") from exc
     except IsADirectoryError as exc:
@@ -315,5 +326,7 @@ def write_file(path: Path, text: str, *, bom: bool = False) -> None:
         raise ExportError(f"{path} kon niet worden geschreven ({os_reason(exc)}).") from exc
     finally:
         if tmp is not None:
+            # pragma: no mutate start (unlinking our own temp file fails only when it is gone)
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+            # pragma: no mutate end
