@@ -276,3 +276,13 @@ def test_the_markdown_section_reads_whole_and_goes_on_after_an_empty_case() -> N
     text = to_markdown(build_report(tak_records(), [other, TAK]))
     start = text.index("## Keuzes en afloop per casus")
     assert text[start : start + len(TAK_SECTION)] == TAK_SECTION
+
+
+def test_the_learner_detail_counts_missed_tips_on_the_path_of_the_role_played() -> None:
+    """Carla played the school: she waited at signaal, a scene only the school plays, and so
+    missed F9-T3. On the wijkteam's path she would have missed nothing."""
+    from wijzer_tui.domain.reports.detail import learner_detail
+
+    rows = {row.profile.name: row for row in tak_report().rows}
+    [line] = learner_detail(rows["Carla"], [TAK]).scenarios[0].attempts
+    assert [tip.id for tip in line.missed] == ["F9-T3"]

@@ -116,6 +116,8 @@ def test_odd_files_are_skipped_and_the_rest_is_read(tmp_path: Path) -> None:
     (folder / "00.json").write_text('{"scans": {}, "profile": {}}')
     (folder / "000.json").write_text('{"profile": {}}')
     last = store.create_profile("Zoë", "politie", team="Noord")
+    wrong = {**last.to_dict(), "organisation": 5, "schema_version": 1}  # a number, not a name
+    (folder / "0000.json").write_text(json.dumps({"profile": {"1": wrong}, "scans": {}}))
     (folder / f"{last.id}.json").write_text(
         json.dumps({
             "profile": {"1": {**last.to_dict(), "schema_version": 1}},

@@ -14,6 +14,7 @@ from wijzer_tui.domain.progress.records import Attempt, Profile
 from wijzer_tui.domain.progress.standing import (
     next_scenario,
     previous_result,
+    section_title,
     self_study_profiles,
     standings,
 )
@@ -111,3 +112,12 @@ def test_a_retry_compares_with_the_latest_finished_attempt_before_it() -> None:
     assert previous_result([first, current], "a5") is first
     assert previous_result([current], "a5") is None  # a first attempt has nothing to compare
     assert previous_result([stopped, undated, current], "a5") is None
+
+
+def test_a_stored_position_is_named_by_the_part_it_points_at() -> None:
+    assert section_title("reflect:stap-3") == "Reflectie"
+    assert section_title("compare:wat-doe-je") == "Vergelijk met de wijzer"
+    assert section_title("end") == "Afronding"
+    assert section_title(None) == "Herken je dit?"  # not begun: the start
+    assert section_title("") == "Herken je dit?"
+    assert section_title("onbekend:x") == ""  # a part an older version had: no title

@@ -69,9 +69,8 @@ def read_scans(root: Path) -> list[tuple[Profile, list[Scan]]]:
                 continue
             profile = Profile.from_dict(db.table("profile").all()[0])
         except (StoreError, IndexError, KeyError, TypeError, ValueError, AttributeError):
-            continue
-        if isinstance(profile.team, str) and isinstance(profile.organisation, str):
-            found.append((profile, scans_in(db)))
+            continue  # a wrongly typed team or organisation too (RecordError is a TypeError)
+        found.append((profile, scans_in(db)))
     return found
 
 
