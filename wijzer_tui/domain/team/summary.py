@@ -68,7 +68,7 @@ def choose_rows(scenario: Scenario, step: Step, entry: GroupEntry) -> list[Optio
     chosen = set(group_choice(step, entry))
     rows = []
     for option in step.choose_options:
-        tip = scenario.tip(option.tip_id or "")
+        tip = scenario.tip(option.tip_id or "")  # pragma: no mutate (tip ids are F<n>-T<m>, never "": no unknown id finds a tip)  # fmt: skip
         picked = option.id in chosen
         if option.kind == "tip":
             verdict: Verdict = "in_line" if picked else "missed"
@@ -103,7 +103,7 @@ def step_score(scenario: Scenario, step: Step, entry: GroupEntry) -> int | None:
         return compare_choose(scenario, step, ids).score
     if step.kind == "decide" and ids:
         outcome = decide_outcome(scenario, step, ids[0])
-        return outcome.score if outcome else None
+        return outcome.score if outcome else None  # pragma: no mutate (never None: group_choice keeps only the step's own option ids)  # fmt: skip
     return None
 
 
