@@ -13,7 +13,7 @@ from typing import Any
 from wijzer_tui import __version__
 from wijzer_tui.domain.errors import ExportError
 from wijzer_tui.domain.progress.paths import deferred_dir_sync
-from wijzer_tui.domain.progress.people import by_name, describe, slug
+from wijzer_tui.domain.progress.people import by_name, counted, describe, slug
 from wijzer_tui.domain.progress.records import Attempt, Profile, now_iso
 from wijzer_tui.domain.progress.store import ProgressStore
 from wijzer_tui.domain.reports.exports import write_file
@@ -65,7 +65,8 @@ class ChoiceNeeded(ExportError):
 
 def _names(profiles: Sequence[Profile]) -> str:
     names = ", ".join(p.name for p in profiles[:20])
-    return names + (f" en nog {len(profiles) - 20} anderen" if len(profiles) > 20 else "")
+    more = len(profiles) - 20
+    return names + (f" en nog {counted(more, 'andere', 'anderen')}" if more > 0 else "")
 
 
 def choose_learner(
@@ -141,7 +142,8 @@ def export_learner(
 
 
 def _digest(raw: bytes) -> bytes:
-    return hashlib.blake2b(raw, digest_size=16).digest()
+    # Only ever compared with another _digest: the size just sets the memory kept per file.
+    return hashlib.blake2b(raw, digest_size=16).digest()  # pragma: no mutate (any size works)
 
 
 def import_files(store: ProgressStore, paths: Sequence[Path]) -> list[ImportResult]:
@@ -170,18 +172,26 @@ def import_files(store: ProgressStore, paths: Sequence[Path]) -> list[ImportResu
         return _merge(store, paths, digests)
 
 
+def _so_far(count: int) -> str:
+    """How many files an interrupted import took in, in Dutch."""
+    if count == 0:
+        return "Er is nog niets geïmporteerd."
+    if count == 1:
+        return "Er is al 1 bestand geïmporteerd."
+    return f"Er zijn al {count} bestanden geïmporteerd."
+
+
 def _merge(store: ProgressStore, paths: list[Path], digests: list[bytes]) -> list[ImportResult]:
     """The second pass of import_files: read each checked file again and merge it."""
     results: list[ImportResult] = []
-    for path, digest in zip(paths, digests, strict=True):
+    for path, digest in zip(paths, digests, strict=True):  # pragma: no mutate (one digest per path)
         try:
             raw = read_bytes(path)
             if _digest(raw) != digest:
                 raise Refused("het is veranderd tijdens het importeren")
         except Refused as reason:
-            done = "is al 1 bestand" if len(results) == 1 else f"zijn al {len(results)} bestanden"
             raise ExportError(
-                f"{refused(path, reason).message} Er {done} geïmporteerd. "
+                f"{refused(path, reason).message} {_so_far(len(results))} "
                 "Importeer opnieuw: dubbel importeren verandert niets."
             ) from None
         profile, attempts, scans = load_checked(raw)  # the very bytes checked in the first pass
