@@ -224,12 +224,14 @@ def test_a_wait_grows_to_fifteen_seconds_at_most_before_the_jitter(
         ("100", 0.5, 15.0),  # but never longer than fifteen seconds
         ("1", 4.0, 4.0),  # a shorter wish leaves the backoff
         ("Wed, 21 Oct 2015 07:28:00 GMT", 0.5, 0.5),  # a date is not read
+        ("²", 0.5, 0.5),  # a digit to Unicode, but no number: ignored, never a crash
     ],
 )
 def test_retry_after_can_only_lengthen_a_wait(
     sleeps: list[float], retry_after: str, backoff: float, wait: float
 ) -> None:
-    lrs = FakeLrs(httpx.Response(429, headers={"Retry-After": retry_after}), 200)
+    header = retry_after.encode("latin-1")  # as the bytes arrive from the network
+    lrs = FakeLrs(httpx.Response(429, headers={"Retry-After": header}), 200)
     with client_for(lrs, sleeps, backoff=backoff) as client:
         assert client.post(BODY).status_code == 200
     assert sleeps == [wait]
@@ -537,3 +539,17 @@ def test_a_sync_error_is_a_wijzer_error_with_a_dutch_title() -> None:
     error = SyncError("iets")
     assert isinstance(error, WijzerError)
     assert error.title == "Synchroniseren lukt niet" and str(error) == "iets"
+
+
+@pytest.mark.parametrize("content", [None, "geen certificaat\n"])
+def test_a_ca_file_that_cannot_be_used_is_explained(tmp_path: Path, content: str | None) -> None:
+    path = tmp_path / "eigen-ca.pem"
+    if content is not None:
+        path.write_text(content)
+    with pytest.raises(SyncError) as info:
+        LrsClient(config(ca_file=str(path)))
+    assert info.value.message == (
+        f"Het certificaatbestand {path} (ca_file in xapi.toml) is niet te gebruiken: het "
+        "bestaat niet of er staat geen certificaat in. Controleer het pad, of laat ca_file "
+        "weg om de gewone certificaten te vertrouwen."
+    )

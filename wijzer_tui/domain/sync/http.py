@@ -115,6 +115,20 @@ def detail(response: httpx.Response) -> str:
     return str(text).strip()[:300] or response.reason_phrase
 
 
+def _trusted(ca_file: str) -> ssl.SSLContext | bool:
+    """What the client trusts: the own certificate authority in `ca_file`, else the usual roots."""
+    if not ca_file:
+        return True
+    try:
+        return ssl.create_default_context(cafile=ca_file)
+    except (OSError, ssl.SSLError) as exc:  # missing, unreadable, or no certificate in it
+        raise SyncError(
+            f"Het certificaatbestand {ca_file} (ca_file in xapi.toml) is niet te gebruiken: "
+            "het bestaat niet of er staat geen certificaat in. Controleer het pad, of laat "
+            "ca_file weg om de gewone certificaten te vertrouwen."
+        ) from exc
+
+
 class LrsClient:
     """POSTs statement batches to one LRS with one reused connection."""
 
@@ -134,7 +148,7 @@ class LrsClient:
         self.client = httpx.Client(
             auth=auth,
             timeout=config.timeout,
-            verify=ssl.create_default_context(cafile=config.ca_file) if config.ca_file else True,
+            verify=_trusted(config.ca_file),
             headers={"X-Experience-API-Version": XAPI_VERSION, "Content-Type": "application/json"},
             transport=transport,  # None: the network; tests give an httpx.MockTransport
         )
@@ -152,7 +166,7 @@ class LrsClient:
     def _wait(self, attempt: int, response: httpx.Response | None = None) -> None:
         delay = min(MAX_BACKOFF, self.backoff * 2**attempt) * random.uniform(0.5, 1.0)
         retry_after = response.headers.get("Retry-After", "") if response is not None else ""
-        if retry_after.isdigit():
+        if retry_after.isascii() and retry_after.isdigit():  # "²" is a digit too, no number
             delay = min(MAX_BACKOFF, max(delay, float(retry_after)))
         self.sleep(delay)
 
