@@ -41,7 +41,9 @@ class Position:
 
 
 def positions(
-    scenario: Scenario, answers: dict[str, list[str]] | None = None, role: str = ""
+    scenario: Scenario,
+    answers: dict[str, list[str]] | None = None,
+    role: str = "",  # pragma: no mutate (an unknown role id means the first role too)
 ) -> list[Position]:
     """Every section of a pass so far, in order: intro, two per step, the ending, end.
 
@@ -75,7 +77,11 @@ class Pass:
 
     @classmethod
     def start(
-        cls, store: ProgressStore, scenario: Scenario, learner_id: str, role: str = ""
+        cls,
+        store: ProgressStore,
+        scenario: Scenario,
+        learner_id: str,
+        role: str = "",  # pragma: no mutate (an unknown role id means the first role too)
     ) -> Pass:
         """Start a new attempt (a retry never overwrites history), in the role the learner chose."""
         role = scenario.role(role).id
