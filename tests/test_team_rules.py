@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from team_fixtures import CHOOSE, DECIDE, TIPS, TRUST, new_session
 
-from wijzer_tui.domain.team.outline import attendee_count, page_title, people_text, sections
 from wijzer_tui.domain.team import session as team_session
+from wijzer_tui.domain.team.outline import attendee_count, page_title, people_text, sections
 from wijzer_tui.domain.team.session import TeamError, TeamSession, parse_dutch_date
 
 

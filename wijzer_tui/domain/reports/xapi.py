@@ -23,4 +23,9 @@ def report_statements(report: Report, config: XapiConfig | None = None) -> Itera
 def to_xapi(report: Report, config: XapiConfig | None = None) -> str:
     """The report's statements as a JSON array (UTF-8 text)."""
     statements = list(report_statements(report, config))
-    return json.dumps(statements, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(
+        statements,
+        ensure_ascii=False,  # pragma: no mutate (ensure_ascii=None is as false as False)
+        indent=2,
+    )
+    return text + "\n"

@@ -123,7 +123,7 @@ def _read_file(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise ConfigError(f"{path} kon niet worden gelezen ({exc.strerror}).") from exc
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = tomllib.loads(raw.decode("utf-8"))  # pragma: no mutate (codec names ignore case)
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path} is geen geldig TOML-bestand: {exc}.") from exc
     unknown = sorted(set(data) - set(ENVIRONMENT))

@@ -100,7 +100,10 @@ class StatementBuilder:
             tips = [o.id for o in step.choose_options if o.kind == "tip"]
             return [JOIN.join(tips)] if tips else []
         outcomes = [decide_outcome(scenario, step, o.id) for o in step.decide_options]
-        best = max((o.score for o in outcomes if o and o.followed), default=0)
+        best = max(
+            (o.score for o in outcomes if o and o.followed),
+            default=0,  # pragma: no mutate (used only when no option follows a tip: none is returned then)
+        )
         return [o.option.id for o in outcomes if o and o.followed and o.score == best]
 
     # -- statements ---------------------------------------------------------------------------
@@ -214,7 +217,11 @@ class StatementBuilder:
             outcome = (
                 decide_outcome(scenario, step, answer.option_ids[0]) if answer.option_ids else None
             )
-            followed = len(outcome.followed) if outcome else 0
+            followed = (
+                len(outcome.followed)
+                if outcome
+                else 0  # pragma: no mutate (without an outcome `followed` is not used: no score)
+            )
             score = _score(followed, followed + len(outcome.ignored)) if outcome else None
         if score is not None:
             result["score"] = score
