@@ -56,8 +56,8 @@ def damaged_warning(path: Path, reason: str) -> str:
     """The one warning after `path` was set aside; the kept copy is the only one beside it."""
     (kept,) = path.parent.glob(f"{path.stem}.beschadigd-*.json")
     return (
-        f"Het voortgangsbestand {path.name} was beschadigd ({reason}). Het is niet "
-        f"overschreven, maar apart gezet als {kept.absolute()}. Deze voortgang staat daarom "
+        f"Het bestand van de teamsessie {path.name} was beschadigd ({reason}). Het is niet "
+        f"overschreven, maar apart gezet als {kept.absolute()}. Deze teamsessie staat daarom "
         "niet meer in de lijst."
     )
 
@@ -177,6 +177,21 @@ def test_loading_a_damaged_session_sets_it_aside_with_its_reason(
     assert not path.exists()
     (kept,) = path.parent.glob("*.beschadigd-*.json")
     assert kept.read_text("utf-8") == text  # kept as it was, never written over
+
+
+def test_a_session_from_a_newer_wijzer_is_set_aside_for_that_version(tmp_path: Path) -> None:
+    store = TeamStore(tmp_path)
+    session = new_session()
+    store.save(session)
+    path = damage(store, session, lambda doc: {"1": {**doc, "schema_version": 999}})
+    with pytest.raises(StoreError):
+        store.load(session.id)
+    (kept,) = path.parent.glob(f"{path.stem}.nieuwere-versie-*.json")
+    assert store.warnings == [
+        f"Het bestand van de teamsessie {path.name} is gemaakt met een nieuwere versie van "
+        f"wijzer. Het is niet overschreven, maar apart gezet als {kept.absolute()}. Open het "
+        "met de nieuwere versie van wijzer."
+    ]
 
 
 @pytest.mark.parametrize(("change", "reason"), DAMAGE)

@@ -11,7 +11,7 @@ from tinydb.table import Document
 
 from wijzer_tui.domain.content.model import Scenario, Step
 from wijzer_tui.domain.errors import StoreError
-from wijzer_tui.domain.progress.damage import recheck_and_set_aside
+from wijzer_tui.domain.progress.damage import TEAM_FILE, recheck_and_set_aside
 from wijzer_tui.domain.progress.paths import ensure_private_dir
 from wijzer_tui.domain.progress.records import (
     SCHEMA_VERSION,
@@ -80,7 +80,7 @@ class TeamStore:
         try:
             self._replace(path, doc)
         except DamagedFileError as error:  # set aside, then saved as a fresh file
-            recheck_and_set_aside(error, _session_of, self.warnings)
+            recheck_and_set_aside(error, _session_of, self.warnings, TEAM_FILE)
             self._replace(path, doc)
 
     @staticmethod
@@ -103,7 +103,7 @@ class TeamStore:
                 raise StoreError("Deze teamsessie is niet gevonden.")
             return _session_of(path, db)
         except DamagedFileError as error:
-            recheck_and_set_aside(error, _session_of, self.warnings)
+            recheck_and_set_aside(error, _session_of, self.warnings, TEAM_FILE)
             raise StoreError(error.message) from error
 
     def sessions(self) -> list[TeamSession]:
