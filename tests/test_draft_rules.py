@@ -84,10 +84,13 @@ def test_an_unchanged_draft_is_not_written_again(
 ) -> None:
     session = pass_at_first_step(tmp_path)
     writes = count_writes(monkeypatch, session.store, "save_draft")
+    session.keep_draft(None)  # nothing typed and nothing kept: nothing to write
+    session.keep_draft({"reflection": "  "})
+    assert writes == []
     session.keep_draft({"reflection": "Eerst bellen"})
     session.keep_draft({"reflection": "Eerst bellen", "onbekend": True})  # the same once cleaned
     assert len(writes) == 1
-    session.keep_draft(None)  # nothing to keep when nothing was kept: no write either
+    session.keep_draft(None)  # removes the kept draft: one write
     session.keep_draft({"reflection": "anders"})
     assert len(writes) == 3
 

@@ -110,6 +110,7 @@ def test_a_retry_compares_with_the_latest_finished_attempt_before_it() -> None:
     attempts = [latest, first, stopped, undated, current]  # not in date order
     assert previous_result(attempts, "a5") is latest
     assert previous_result([first, current], "a5") is first
+    assert previous_result([first, latest, current], "a5") is latest  # by date, not by place
     assert previous_result([current], "a5") is None  # a first attempt has nothing to compare
     assert previous_result([stopped, undated, current], "a5") is None
 
