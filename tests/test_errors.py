@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import wijzer_tui
 from wijzer_tui.domain.content.scenario_dir import SCENARIO_DIR_VARIABLE, default_scenario_dir
 from wijzer_tui.domain.errors import ScenarioError, StoreError, WijzerError
 
@@ -29,10 +30,12 @@ def test_scenario_problems_are_listed_one_per_line() -> None:
     assert error.problems == ["a.yaml: regel 3", "b.yaml: regel 9"]
 
 
-def test_from_a_checkout_the_shipped_scenarios_are_found(
+def test_the_shipped_scenarios_are_found_installed_or_in_a_checkout(
     repo_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(SCENARIO_DIR_VARIABLE, raising=False)
-    assert default_scenario_dir() == repo_root / "scenarios"
+    installed = Path(wijzer_tui.__file__).resolve().parent / "_scenarios"  # a built install
+    shipped = installed if installed.is_dir() else repo_root / "scenarios"  # a checkout
+    assert default_scenario_dir() == shipped
     monkeypatch.setenv(SCENARIO_DIR_VARIABLE, "~/eigen-casussen")
     assert default_scenario_dir() == Path.home() / "eigen-casussen"
