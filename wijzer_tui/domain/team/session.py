@@ -35,7 +35,7 @@ def parse_dutch_date(text: str, *, latest: str | None = None) -> str:
     parts = text.strip().replace("/", "-").replace(".", "-").split("-")
     try:
         if len(parts) != 3 or len(parts[2]) != 4:
-            raise ValueError(text)
+            raise ValueError(text)  # pragma: no mutate (caught below: the Dutch message replaces it)  # fmt: skip
         day, month, year = (int(p) for p in parts)
         parsed = date(year, month, day).isoformat()
     except ValueError:
@@ -83,7 +83,7 @@ class TeamSession:
         timer_minutes: int = DEFAULT_MINUTES,
         links: dict[str, str] | None = None,
         when: str | None = None,
-        role: str = "",
+        role: str = "",  # pragma: no mutate (an unknown role id means the first role too)
     ) -> TeamSession:
         """A fresh session for `scenario`, dated today; names are cleaned and checked.
 
