@@ -86,7 +86,7 @@ def test_old_temp_files_of_killed_writes_are_removed_by_the_next_writer(tmp_path
     busy = leftover(learners / ".carla.json.efgh5678.tmp", 2 * 3600)  # its target is locked
     other = leftover(learners / "notities.tmp", 2 * 3600)  # not a temp file of wijzer
     paths._SWEPT.clear()  # as in a new process: the next writer sweeps once
-    with FileLock(learners / "carla.json.lock"):
+    with FileLock(learners / ".locks" / "carla.json.lock"):  # the lock storage.locked takes
         store.create_profile("Bram", "politie")
     assert not killed.exists()
     assert fresh.exists() and busy.exists() and other.exists()

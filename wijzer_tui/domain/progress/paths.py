@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import itertools
 import os
 import re
 import stat
@@ -26,8 +27,7 @@ REASON_USER = "je persoonlijke gegevensmap"
 
 def _absolute(value: str, cwd: Path) -> Path:
     """An absolute path for a user-given folder, relative to `cwd` when not absolute."""
-    path = Path(value).expanduser()
-    return path if path.is_absolute() else cwd / path
+    return cwd / Path(value).expanduser()  # an absolute path replaces cwd
 
 
 def resolve_progress_dir(
@@ -168,7 +168,7 @@ def _target_locked(lock_path: Path) -> bool:
         return False
     from filelock import FileLock, Timeout  # a dependency already; imported only when needed
 
-    lock = FileLock(lock_path, timeout=0)
+    lock = FileLock(lock_path, timeout=0)  # pragma: no mutate (a wait only slows the same answer)
     try:
         lock.acquire()
     except (Timeout, OSError):
@@ -195,7 +195,7 @@ def sweep_stale_temp_files(folder: Path, stale_after: float = STALE_AFTER) -> li
             continue
         with suppress(OSError):
             old = entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < limit
-            if old and not _target_locked(folder / f"{match['target']}.lock"):
+            if old and not _target_locked(folder / ".locks" / f"{match['target']}.lock"):
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
     return removed
@@ -244,10 +244,9 @@ def quarantine(path: Path, kind: str = "beschadigd") -> Path:
     """
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.{kind}-{stamp}.json")
-    number = 1
+    numbers = itertools.count(2)  # a new number for every try: the loop always moves on
     while target.exists():
-        number += 1
-        target = path.with_name(f"{path.stem}.{kind}-{stamp}-{number}.json")
+        target = path.with_name(f"{path.stem}.{kind}-{stamp}-{next(numbers)}.json")
     try:
         os.rename(path, target)
         _fsync_dir(path.parent)

@@ -26,7 +26,7 @@ def fold(text: str) -> str:
 
 def slug(text: str, limit: int = 40) -> str:
     """A readable file-name part: "Marloes Ëlsgén" -> "marloes-elsgen"; may be empty."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:limit].strip("-")
+    return "-".join(re.findall(r"[a-z0-9]+", fold(text)))[:limit].removesuffix("-")
 
 
 def same_person(profile: Profile, name: str, team: str, organisation: str) -> bool:

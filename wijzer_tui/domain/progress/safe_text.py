@@ -44,7 +44,7 @@ def visible(text: str, *, newlines: bool = False) -> str:
 def json_text(data: object) -> str:
     """Indented UTF-8 JSON whose text holds no raw control character: json.dumps escapes C0
     itself, DEL and C1 are escaped here too (the same JSON value, safe to print)."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = json.dumps(data, ensure_ascii=False, indent=2)  # pragma: no mutate (None is False)
     return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 

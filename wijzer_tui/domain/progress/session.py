@@ -170,7 +170,7 @@ class Pass:
         if kept:
             self.drafts[step.id] = kept
         else:
-            self.drafts.pop(step.id, None)
+            del self.drafts[step.id]  # there: an empty draft equal to none returned above
 
     def go(self, delta: int) -> Position:
         """Move by delta sections (clamped) and save the position."""
@@ -200,7 +200,7 @@ class Pass:
         previous = self.answer(step.id) if step else None
         if step is None or previous is None:
             raise ValueError("no reflection to check")
-        answer = Answer(step.id, [], reflection=previous.reflection, ticked_tips=list(ticked))
+        answer = Answer(step.id, reflection=previous.reflection, ticked_tips=list(ticked))
         self.attempt = self.store.save_answer(
             self.learner_id, self.attempt.id, answer, position=str(self.position)
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from wijzer_tui.domain.content.model import Scenario
@@ -94,4 +95,4 @@ def self_study_profiles(store: ProgressStore) -> list[Profile]:
 def previous_result(attempts: list[Attempt], current_id: str) -> Attempt | None:
     """The latest finished attempt before `current_id` (a retry compares with it)."""
     done = [a for a in attempts if a.status == "finished" and a.id != current_id and a.finished]
-    return max(done, key=lambda a: a.finished or "", default=None)
+    return max(done, key=attrgetter("finished"), default=None)  # `done` has only finished times

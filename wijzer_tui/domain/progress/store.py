@@ -16,7 +16,6 @@ from wijzer_tui.domain.progress.learner_docs import (
     ATTEMPTS,
     PROFILE,
     check_profile,
-    profile_doc,
     to_doc,
 )
 from wijzer_tui.domain.progress.learner_files import (
@@ -86,9 +85,8 @@ class ProgressStore(LearnerFiles):
     def update_profile(self, profile: Profile) -> None:
         """Save changed fields (name, beroepsgroep, sharing, ...) of an existing learner."""
         check_profile(profile)
-        with self._edit(profile.id) as db:
-            doc_id = profile_doc(self._path(profile.id), db).doc_id
-            db.table(PROFILE).update(to_doc(profile), doc_ids=[doc_id])
+        with self._edit(profile.id) as db:  # _edit checked: exactly one profile document
+            db.table(PROFILE).update(to_doc(profile))
 
     def remove_learner(self, learner_id: str) -> bool:
         """Delete a learner's file (a duplicate merged into another learner), durably.
