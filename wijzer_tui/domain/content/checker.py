@@ -88,7 +88,7 @@ def items(c: Checker, data: dict, path: FieldPath, key: str, *, required: bool =
 
 
 def tip_refs(c: Checker, item: dict, path: FieldPath, key: str, tip_ids: set[str]) -> tuple:
-    refs = c.get(item, path, key, list, required=False) or []
+    refs = c.get(item, path, key, list, required=False) or []  # pragma: no mutate (required=None is as falsy as False)  # fmt: skip
     for i, ref in enumerate(refs):
         if not isinstance(ref, str):  # a nested list or mapping is unhashable: check type first
             c.add((*path, key, i), "moet een tip-id zijn, bijv. F1-T2")

@@ -119,8 +119,8 @@ def validate(source: YamlSource, file_label: str) -> tuple[Scenario | None, list
     read = (read_scenes if version == 2 else read_steps)(c, data, tip_ids, ids)
     scenario = Scenario(
         id=scenario_id,
-        number=number or 0,
-        content_version=content_version or 0,
+        number=number or 0,  # pragma: no mutate (0 is refused: the scenario is dropped)
+        content_version=content_version or 0,  # pragma: no mutate (as number)
         title=c.text(data, (), "title"),
         quotes=tuple(texts(c, data, "quotes")),
         case=c.text(data, (), "case"),
@@ -155,9 +155,9 @@ def _tips(c: Checker, data: dict, number: int | None) -> list[Tip]:
         if tip_id in seen:
             c.add((*path, "id"), f"tip-id '{tip_id}' komt twee keer voor")
         seen.add(tip_id)
-        tips.append(
-            Tip(tip_id, c.text(item, path, "text"), c.text(item, path, "title", required=False))
-        )
+        text = c.text(item, path, "text")
+        title = c.text(item, path, "title", required=False)  # pragma: no mutate (required=None is as falsy as False)  # fmt: skip
+        tips.append(Tip(tip_id, text, title))
     return tips
 
 
@@ -165,8 +165,8 @@ def _resources(c: Checker, data: dict) -> list[Resource]:
     out = []
     for _, path, item in items(c, data, (), "resources"):
         c.unknown_fields(item, path, {"title", "organisation", "group"})
-        group = c.text(item, path, "group", required=False) or DEFAULT_RESOURCE_GROUP
-        org = c.text(item, path, "organisation", required=False)
+        group = c.text(item, path, "group", required=False) or DEFAULT_RESOURCE_GROUP  # pragma: no mutate (required=None is as falsy as False)  # fmt: skip
+        org = c.text(item, path, "organisation", required=False)  # pragma: no mutate (required=None is as falsy as False)  # fmt: skip
         out.append(Resource(c.text(item, path, "title"), org, group))
     return out
 
@@ -177,15 +177,15 @@ APPLICATION_LEAD = "in deze casus"
 def _deepening(c: Checker, data: dict, version: int) -> list[Deepening]:
     out = []
     allowed = {"title", "text", "source", "application"} | ({"scene"} if version == 2 else set())
-    for _, path, item in items(c, data, (), "deepening", required=False):
+    for _, path, item in items(c, data, (), "deepening", required=False):  # pragma: no mutate (required=None is as falsy as False)  # fmt: skip
         c.unknown_fields(item, path, allowed)
         title, text, source = (c.text(item, path, key) for key in ("title", "text", "source"))
-        application = c.text(item, path, "application", required=False)
+        application = c.text(item, path, "application", required=False)  # pragma: no mutate (required=None is as falsy as False)  # fmt: skip
         # The training's own application stays outside the attributed source text.
         if APPLICATION_LEAD in text.lower():
             c.add((*path, "text"), "zet de toepassing op deze casus in het veld application")
         if application.lower().startswith(APPLICATION_LEAD):
             c.add((*path, "application"), "laat 'In deze casus:' weg; de app zet het ervoor")
-        scene = c.text(item, path, "scene", required=False)
+        scene = c.text(item, path, "scene", required=False)  # pragma: no mutate (required=None is as falsy as False)  # fmt: skip
         out.append(Deepening(title, text, source, application, scene))
     return out

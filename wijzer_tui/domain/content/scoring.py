@@ -126,14 +126,18 @@ def step_score(scenario: Scenario, step: Step, chosen_ids: list[str]) -> int | N
 
 
 def scored_steps(
-    scenario: Scenario, answers: Mapping[str, list[str]], role: str | None = ""
+    scenario: Scenario,
+    answers: Mapping[str, list[str]],
+    role: str | None = "",  # pragma: no mutate (any unknown id also means the first role)
 ) -> tuple[Step, ...]:
     """The steps a score is made of: those on the learner's path (every step of a straight case)."""
     return walk(scenario, answers, role).steps if scenario.branches else scenario.steps
 
 
 def scenario_score(
-    scenario: Scenario, answers: Mapping[str, list[str]], role: str | None = ""
+    scenario: Scenario,
+    answers: Mapping[str, list[str]],
+    role: str | None = "",  # pragma: no mutate (any unknown id also means the first role)
 ) -> int:
     """Points earned ÷ decision points on the path, as a percentage: each choose or decide step
     gives its score as a fraction of one point; an unanswered one counts as 0."""
@@ -146,7 +150,9 @@ def scenario_score(
 
 
 def missed_tip_ids(
-    scenario: Scenario, answers: Mapping[str, list[str]], role: str | None = ""
+    scenario: Scenario,
+    answers: Mapping[str, list[str]],
+    role: str | None = "",  # pragma: no mutate (any unknown id also means the first role)
 ) -> set[str]:
     """Tips the learner missed on their own path (for knowledge-gap reports): tips offered in a
     choose step and not chosen; in a branching case also tips the chosen decision ignores.
@@ -157,7 +163,7 @@ def missed_tip_ids(
             comparison = compare_choose(scenario, step, answers.get(step.id, []))
             missed.update(t.id for t in comparison.missed)
         elif step.kind == "decide" and scenario.branches:
-            outcome = decide_outcome(scenario, step, (answers.get(step.id) or [""])[0])
+            outcome = decide_outcome(scenario, step, (answers.get(step.id) or [""])[0])  # pragma: no mutate (option ids are non-empty slugs: neither "" nor "XXXX" is one)  # fmt: skip
             if outcome is not None:
                 missed.update(t.id for t in outcome.ignored)
     return missed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -76,7 +77,7 @@ def read_yaml(path: Path) -> YamlSource | Problem:
     except OSError as exc:
         return Problem(name, f"het bestand kan niet gelezen worden ({exc.strerror or exc})")
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")  # pragma: no mutate (codec names ignore case)
     except UnicodeDecodeError as exc:
         return Problem(name, f"het bestand is geen UTF-8 (byte {exc.start}); sla het op als UTF-8")
     if not text.strip():
@@ -92,7 +93,7 @@ def parse_yaml(name: str, text: str, loader_class: type = SAFE_LOADER) -> YamlSo
         if node is None:
             return Problem(name, "het bestand is leeg")
         lines: dict[FieldPath, int] = {}
-        _map_lines(node, (), lines, depth=0, budget=[MAX_NODES])
+        _map_lines(node, (), lines, depth=0, budget=iter(range(MAX_NODES)))
         data = loader.construct_document(node)
     except _TooComplex as exc:
         return Problem(name, str(exc))
@@ -104,10 +105,14 @@ def parse_yaml(name: str, text: str, loader_class: type = SAFE_LOADER) -> YamlSo
         if loader_class is not yaml.SafeLoader:
             # Explain syntax errors from the pure-Python parser: its messages are the ones we translate.
             return parse_yaml(name, text, yaml.SafeLoader)
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None  # pragma: no mutate (every error the pure-Python SafeLoader raises has a problem mark)  # fmt: skip
         return Problem(name, f"dit is geen geldige YAML: {_dutch_yaml_problem(exc)}", line=line)
     except yaml.YAMLError:
         return Problem(name, "dit is geen geldige YAML")
+    except (ValueError, AttributeError):  # a tagged value PyYAML cannot convert: !!int abc
+        return Problem(
+            name, "dit is geen geldige YAML: een tag (!!...) die niet bij de waarde past"
+        )
     finally:
         loader.dispose()
     return YamlSource(name, data, lines)
@@ -129,7 +134,7 @@ YAML_PROBLEMS = {
 
 
 def _dutch_yaml_problem(exc: yaml.MarkedYAMLError) -> str:
-    text = f"{exc.context or ''} {exc.problem or ''}"
+    text = f"{exc.context or ''} {exc.problem or ''}"  # pragma: no mutate (no key matches filler)
     for english, dutch in YAML_PROBLEMS.items():
         if english in text:
             return dutch
@@ -144,17 +149,20 @@ class _DuplicateKey(Exception):
     """Raised while mapping lines when a mapping repeats a key (PyYAML would keep the last)."""
 
     def __init__(self, path: FieldPath, line: int) -> None:
-        super().__init__(format_path(path))
+        super().__init__(format_path(path))  # pragma: no mutate (str() is never shown)
         self.field, self.line = format_path(path), line
 
 
 def _map_lines(
-    node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int], depth: int, budget: list[int]
+    node: yaml.Node,
+    path: FieldPath,
+    lines: dict[FieldPath, int],
+    depth: int,
+    budget: Iterator[int],
 ) -> None:
     if depth > MAX_DEPTH:
         raise _TooComplex(f"het bestand is te diep genest (hooguit {MAX_DEPTH} niveaus)")
-    budget[0] -= 1
-    if budget[0] < 0:
+    if next(budget, None) is None:  # an iterator, so no mutation can make the count endless
         raise _TooComplex("het bestand bevat te veel onderdelen (of te veel verwijzingen met *)")
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
