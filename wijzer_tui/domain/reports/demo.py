@@ -56,14 +56,18 @@ class DemoResult:
 
 
 class _Maker:
-    """Builds one demo learner at a time from one seeded random generator."""
+    """Builds one demo learner at a time from one seeded random generator.
+
+    (The `< vs <=` pragmas: random() returns one of 2**53 evenly spaced floats, so it equals a
+    bound once in 2**53 draws; `<` and `<=` give the same demo data.)
+    """
 
     def __init__(self, scenarios: Sequence[Scenario], seed: str, today: datetime) -> None:
         self.rng = random.Random(seed)
         self.scenarios = list(scenarios)
         self.today = today
         # Some tips are harder than others, so the knowledge-gap report has something to show.
-        self.difficulty = {
+        self.difficulty: dict[str | None, float] = {
             t.id: self.rng.random() for s in self.scenarios for t in s.tips
         }  # fmt: skip
 
@@ -80,7 +84,7 @@ class _Maker:
             beroepsgroep=group,
             organisation=ORGANISATIONS.get(group, "Stichting Demohulp"),
             team=rng.choice(TEAMS),
-            share_reflections=rng.random() < 0.25,
+            share_reflections=rng.random() < 0.25,  # pragma: no mutate (< vs <=: p = 2**-53)
             synthetic=True,
         )
         picks = rng.choices(self.scenarios, k=ATTEMPTS_PER_LEARNER)
@@ -91,11 +95,12 @@ class _Maker:
             days = rng.randint(5 + 4 * ATTEMPTS_PER_LEARNER, 150)
             start = self.today - timedelta(days=days, hours=rng.randint(0, 8))
             for i in range(count):
-                busy = i == count - 1 and rng.random() < 0.2
+                busy = i == count - 1 and rng.random() < 0.2  # pragma: no mutate (< vs <=: p = 2**-53)  # fmt: skip
                 attempts.append(self.attempt(profile, scenario, skill, start, busy))
                 start += timedelta(days=rng.randint(1, 4))
         attempts.sort(key=lambda a: a.started)
-        earliest = attempts[0].started if attempts else self.today.isoformat()
+        # Never empty: without cases, rng.choices above fails first.
+        earliest = attempts[0].started if attempts else self.today.isoformat()  # pragma: no mutate (see above)  # fmt: skip
         created = datetime.fromisoformat(earliest) - timedelta(days=1)
         profile.created = created.replace(microsecond=0).isoformat()
         return profile, attempts
@@ -104,7 +109,7 @@ class _Maker:
         self, profile: Profile, scenario: Scenario, skill: float, start: datetime, busy: bool
     ) -> Attempt:
         rng = self.rng
-        team = bool(profile.team) and rng.random() < 0.3
+        team = bool(profile.team) and rng.random() < 0.3  # pragma: no mutate (< vs <=: p = 2**-53)
         session = hashlib.sha256(f"{profile.team}/{scenario.id}/{start:%G%V}".encode()).hexdigest()
         # A branching case: a random role (only drawn when there is a choice, so format-1 demo
         # data stays the same), then each answer decides which step comes next.
@@ -113,7 +118,9 @@ class _Maker:
         moment = start
         answers: list[Answer] = []
         steps: list[Step] = []
-        while limit is None or len(steps) < limit:
+        # A walk answers each step at most once, so a case never needs more rounds than it has
+        # steps: bounded, so a slip in the walk can never loop for ever.
+        for _ in range(len(scenario.steps) if limit is None else limit):
             chosen = {a.step_id: a.option_ids for a in answers}
             step = next((s for s in walk(scenario, chosen, role).steps if s.id not in chosen), None)
             if step is None:
@@ -150,19 +157,19 @@ class _Maker:
             chosen = []
             for option in step.choose_options:
                 if option.kind == "tip":
-                    chance = skill + 0.3 - 0.6 * self.difficulty.get(option.tip_id or "", 0.5)
+                    chance = skill + 0.3 - 0.6 * self.difficulty.get(option.tip_id, 0.5)
                 elif option.kind == "against":
                     chance = (1 - skill) * 0.5
                 else:
                     chance = 0.35
-                if rng.random() < chance:
+                if rng.random() < chance:  # pragma: no mutate (< vs <=: p = 2**-53)
                     chosen.append(option.id)
             return Answer(step.id, chosen, _iso(moment))
         if step.kind == "decide":
             options = step.decide_options
             weights = [max(0.05, 0.3 + skill * _merit(o)) for o in options]
             return Answer(step.id, [rng.choices(options, weights)[0].id], _iso(moment))
-        ticked = [t for t in step.tip_ids if rng.random() < skill]
+        ticked = [t for t in step.tip_ids if rng.random() < skill]  # pragma: no mutate (< vs <=: p = 2**-53)  # fmt: skip
         return Answer(step.id, [], _iso(moment), rng.choice(REFLECTIONS), ticked)
 
 
@@ -190,7 +197,8 @@ def demo_records(
     The same seed and date give the same learners. Answers are drawn from the scenarios' real
     options, so scores and missed tips behave like real ones.
     """
-    now = (today or datetime.now(UTC)).replace(microsecond=0)
+    now = today or datetime.now(UTC)
+    now = now.replace(microsecond=0)  # pragma: no mutate (every time written drops them itself)
     # The first number is part of the seed: a second run adds new ids, never the same learners.
     maker = _Maker(scenarios, f"{seed}/{first_number}", now)
     return [maker.learner(first_number + i) for i in range(learners)]

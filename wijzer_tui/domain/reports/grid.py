@@ -199,7 +199,11 @@ def filter_choices(rows: Iterable[Row]) -> dict[str, list[str]]:
     }
 
 
-def sort_rows(rows: Iterable[Row], key: str = "naam", reverse: bool = False) -> list[Row]:
+def sort_rows(
+    rows: Iterable[Row],
+    key: str = "naam",  # pragma: no mutate (an unknown key sorts by name too)
+    reverse: bool = False,
+) -> list[Row]:
     """Rows sorted by a key of SORT_LABELS or a scenario id (its score); name breaks ties.
 
     Empty values (no team, no score) always go last, whatever the direction.
@@ -263,13 +267,18 @@ def build_report(
     records: Iterable[tuple[Profile, list[Attempt]]],
     scenarios: Sequence[Scenario],
     flt: ReportFilter | None = None,
-    sort: str = "naam",
+    sort: str = "naam",  # pragma: no mutate (an unknown key sorts by name too)
     reverse: bool = False,
     agreements: Sequence[Agreement] = (),
 ) -> Report:
     """The whole report for the learners passing `flt`, rows in the asked order."""
     return report_from_rows(
-        build_rows(records, scenarios), scenarios, flt, sort, reverse, agreements
+        build_rows(records, scenarios),
+        scenarios,
+        flt,
+        sort,  # pragma: no mutate (None, an unknown key, sorts by name too)
+        reverse,
+        agreements,
     )
 
 

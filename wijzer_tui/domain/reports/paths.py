@@ -32,7 +32,8 @@ class PathIndex:
         known = {t.id for t in scenario.tips}
         self.branches = scenario.branches
         self.starts = {r.id: r.start for r in scenario.roles}
-        self.start = scenario.role("").start  # the first role's, for an unknown or empty role
+        # The first role's start, for an unknown or empty role.
+        self.start = scenario.role("").start  # pragma: no mutate (an unknown id means it too)
         self.endings = {e.id for e in scenario.endings}
         # choose: (option id -> tip id, the tips offered, the id that follows, the option ids)
         self.choose: dict[str, tuple[dict[str, str], frozenset[str], str, set[str]]] = {}
@@ -124,7 +125,11 @@ def _reachable(leads: dict[str, set[str]], starts: Iterable[str]) -> set[str]:
     """The steps reachable from `starts`."""
     found: set[str] = set()
     todo = list(starts)
-    while todo:
+    # Each step is expanded once, so no more than the starts and all leads ever wait in `todo`:
+    # bounded, so a slip can never loop for ever.
+    for _ in range(len(todo) + sum(map(len, leads.values()))):
+        if not todo:
+            break  # pragma: no mutate (continue would only idle to the bound)
         current = todo.pop()
         if current in leads and current not in found:
             found.add(current)
@@ -139,7 +144,8 @@ def decision_points(scenario: Scenario) -> tuple[Step, ...]:
         return ()
     position = {s.id: i for i, s in enumerate(scenario.steps)}
     leads = _leads(scenario)
-    reachable = _reachable(leads, [r.start for r in scenario.roles] or [scenario.role("").start])
+    first = scenario.role("").start  # pragma: no mutate (any unknown id means the first role too)
+    reachable = _reachable(leads, [r.start for r in scenario.roles] or [first])
     incoming = Counter(t for s in reachable for t in leads[s])
     ready = [(position[s], s) for s in reachable if not incoming[s]]
     heapq.heapify(ready)

@@ -136,7 +136,11 @@ def export_learner(
     data = export_data(profile, attempts)
     if with_scans:
         data["scans"] = [scan.to_dict() for scan in store.scans(profile.id)]
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = json.dumps(
+        data,
+        ensure_ascii=False,  # pragma: no mutate (ensure_ascii=None is as false as False)
+        indent=1,
+    )
     write_file(path, text + "\n")
     return len(attempts)
 
