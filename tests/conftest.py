@@ -51,15 +51,18 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def own_temp_folder_under_mutmut(config: pytest.Config) -> None:
-    """Under mutmut, give each run its own temp folder and remove it at the end.
+    """Under mutmut, give each run its own temp folder in memory and remove it at the end.
 
     mutmut runs every mutant's tests in a fork that ends with os._exit, so pytest never drops
     the locks of its numbered folders in /tmp/pytest-of-<user>: they pile up (16,000 folders,
     6.5 GB in one run) and each new run scans them all, which made every mutant slower.
+    In memory (tmpfs, where the system has one) because the store fsyncs every write: on a
+    disk those waits made the store's tests a third slower. The fsync calls still run.
     """
     if "MUTANT_UNDER_TEST" not in os.environ or config.option.basetemp is not None:
         return
-    folder = tempfile.mkdtemp(prefix="wijzer-mutant-")
+    memory = Path("/dev/shm")
+    folder = tempfile.mkdtemp(prefix="wijzer-mutant-", dir=memory if memory.is_dir() else None)
     config.option.basetemp = folder
     config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
