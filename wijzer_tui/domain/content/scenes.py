@@ -44,13 +44,11 @@ def read_steps(c: Checker, data: dict, tip_ids: set[str], ids: dict[str, FieldPa
     """Format 1: the steps in order, each leading to the next; one role starting at the first."""
     result = Pass()
     for _, path, item in items(c, data, (), "steps"):
-        step = _step(c, path, item, tip_ids, ids, result.where, STEP_KINDS, version=1)
+        step = _step(c, path, item, tip_ids, ids, result.where, STEP_KINDS, version=1)  # pragma: no mutate (_step only asks whether version is 2, and None is not 2 either)  # fmt: skip
         if step is not None:
             result.steps.append(step)
     following = [s.id for s in result.steps[1:]] + [""]
-    result.steps = [
-        _link(step, after) for step, after in zip(result.steps, following, strict=False)
-    ]
+    result.steps = list(map(_link, result.steps, following))
     if result.steps:
         result.roles.append(Role("", "", "", result.steps[0].id))
     return result
@@ -103,12 +101,16 @@ def _reflection(
         return None
     path: FieldPath = ("reflection",)
     c.unknown_fields(item, path, {"id", "title", "question", "tips"})
-    step_id = c.text(item, path, "id", required=False) or "reflectie"
+    step_id = _optional_text(c, item, path, "id") or "reflectie"
     if step_id in where:
         c.add((*path, "id"), f"id '{step_id}' komt twee keer voor")
     where.setdefault(step_id, path)
-    title = c.text(item, path, "title", required=False) or "Reflectie"
+    title = _optional_text(c, item, path, "title") or "Reflectie"
     return _reflect_step(c, path, item, tip_ids, step_id, title)
+
+
+def _optional_text(c: Checker, item: dict, path: FieldPath, key: str) -> str:
+    return c.text(item, path, key, required=False)  # pragma: no mutate (None: optional too)
 
 
 def _reflect_step(
@@ -148,7 +150,7 @@ def _step(
     situation = c.text(item, path, "situation", required=kind == "decide")
     if kind == "choose":
         choose = tuple(_choose_option(c, p, o, tip_ids, ids) for _, p, o in options)
-        following = c.text(item, path, "next") if version == 2 else ""
+        following = c.text(item, path, "next") if version == 2 else ""  # pragma: no mutate (format 1: read_steps then links each step to the following one anyway)  # fmt: skip
         return Step(step_id, kind, title, prompt, situation, choose_options=choose, next=following)
     decide = tuple(_decide_option(c, p, o, tip_ids, ids, version) for _, p, o in options)
     return Step(step_id, kind, title, prompt, situation, decide_options=decide)
@@ -194,7 +196,7 @@ def _decide_option(
         consequence=c.text(item, path, "consequence"),
         follows=tip_refs(c, item, path, "follows", tip_ids),
         ignores=tip_refs(c, item, path, "ignores", tip_ids),
-        next=c.text(item, path, "next") if extra else "",
+        next=c.text(item, path, "next") if extra else "",  # pragma: no mutate (_link sets it)
         credit=_credit(c, item, path) if extra else None,
         feedback_text=feedback[0],
         feedback_source=feedback[1],
