@@ -1,22 +1,19 @@
 """Small progress rules, pinned exactly: which folder a relative WIJZER_PROGRESS_DIR means, that
 the temp-file sweep leaves a file whose target is locked by `storage.locked` (its real lock in
-`.locks/`), the names quarantine picks within one second, reflection and spreadsheet cleaning at
-their limits, readable slugs at their length limit, the type check of stored answers, and which
-finished attempt counts (record_of) or is compared with (previous_result)."""
+`.locks/`), reflection and spreadsheet cleaning at their limits, readable slugs at their length
+limit, the type check of stored answers, and which finished attempt counts (record_of) or is
+compared with (previous_result)."""
 
 from __future__ import annotations
 
 import os
 import time
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from wijzer_tui.domain.progress import paths
 from wijzer_tui.domain.progress.paths import (
     REASON_ENV,
-    quarantine,
     resolve_progress_dir,
     sweep_stale_temp_files,
 )
@@ -53,29 +50,6 @@ def test_the_sweep_leaves_a_temp_file_whose_target_is_locked(tmp_path: Path) -> 
     assert stale.exists()
     assert sweep_stale_temp_files(tmp_path) == [stale]  # lock file there, but free
     assert not stale.exists()
-
-
-class _TenOClock(datetime):
-    @classmethod
-    def now(cls, tz: object = None) -> _TenOClock:  # type: ignore[override]
-        return cls(2025, 3, 1, 10, 0, 0)
-
-
-def test_quarantine_numbers_copies_set_aside_in_the_same_second(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(paths, "datetime", _TenOClock)
-    names = []
-    for content in (b"een", b"twee", b"drie"):
-        path = tmp_path / "leerling.json"
-        path.write_bytes(content)
-        names.append(quarantine(path, "nieuwere-versie").name)
-    assert names == [
-        "leerling.nieuwere-versie-20250301-100000.json",
-        "leerling.nieuwere-versie-20250301-100000-2.json",
-        "leerling.nieuwere-versie-20250301-100000-3.json",
-    ]
-    assert (tmp_path / names[2]).read_bytes() == b"drie"
 
 
 # -- safe_text ---------------------------------------------------------------------------------
