@@ -105,3 +105,12 @@ def test_a_file_of_one_part_too_many_is_refused() -> None:
 
 def test_the_limits_are_one_megabyte_twenty_levels_and_fifty_thousand_parts() -> None:
     assert (MAX_BYTES, MAX_DEPTH, MAX_NODES) == (1_000_000, 20, 50_000)
+
+
+def test_a_field_without_a_line_of_its_own_gets_its_nearest_parents_line() -> None:
+    source = YamlSource("s.yaml", {}, {(): 1, ("steps",): 2, ("steps", 0): 5})
+    assert source.line(("steps", 0, "title")) == 5
+    assert source.line(("steps", 1)) == 2
+    assert source.line(("title",)) == 1
+    assert source.line(()) == 1
+    assert YamlSource("s.yaml", {}, {}).line(("steps", 0)) is None

@@ -55,11 +55,11 @@ class YamlSource:
 
     def line(self, path: FieldPath) -> int | None:
         """The line of a field, or of its nearest parent that has one."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return self.lines.get(())
+        # The field itself, then each parent up to the file: a bounded loop, never endless.
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return None
 
     def problem(self, path: FieldPath, message: str) -> Problem:
         """A problem at a field of this file."""
