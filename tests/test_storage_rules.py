@@ -151,3 +151,44 @@ def test_a_locked_storage_reads_again_after_its_block_closed(tmp_path: Path) -> 
     storage.close()
     WijzerStorage(path).write({"t": {"1": NEW}})
     assert storage.read() == {"t": {"1": NEW}}
+
+
+def test_a_storage_is_plain_unless_asked_to_be_a_snapshot(tmp_path: Path) -> None:
+    path = tmp_path / "leerling.json"
+    WijzerStorage(path).write({"t": {"1": OLD}})
+    reader = WijzerStorage(path)
+    assert reader.read() == {"t": {"1": OLD}}
+    WijzerStorage(path).write({"t": {"1": NEW}})
+    assert reader.read() == {"t": {"1": NEW}}
+
+
+def test_a_storage_takes_its_path_as_text_too(tmp_path: Path) -> None:
+    path = tmp_path / "leerling.json"
+    storage = WijzerStorage(str(path))
+    assert storage.path == path
+    storage.write({"t": {"1": OLD}})
+    assert WijzerStorage(str(path)).read() == {"t": {"1": OLD}}
+
+
+def test_a_locked_storage_reads_the_file_once_per_block(tmp_path: Path) -> None:
+    path = tmp_path / "leerling.json"
+    WijzerStorage(path).write({"t": {"1": OLD}})
+    storage = WijzerStorage(path, in_lock=True)
+    assert storage.read() == {"t": {"1": OLD}}
+    WijzerStorage(path).write({"t": {"1": NEW}})
+    assert storage.read() == {"t": {"1": OLD}}
+
+
+def test_a_block_that_only_read_hands_its_parse_to_the_next_block(tmp_path: Path) -> None:
+    path = tmp_path / "leerling.json"
+    WijzerStorage(path).write({"t": {"1": OLD}})
+    first = WijzerStorage(path, in_lock=True)
+    data = first.read()
+    first.close()
+    second = WijzerStorage(path, in_lock=True)
+    assert second.read() is data
+    second.close()
+    path.write_bytes(path.read_bytes() + b" ")  # other bytes: parsed again
+    third = WijzerStorage(path, in_lock=True)
+    assert third.read() == data
+    assert third.read() is not data

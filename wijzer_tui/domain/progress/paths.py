@@ -194,7 +194,8 @@ def sweep_stale_temp_files(folder: Path, stale_after: float = STALE_AFTER) -> li
         if match is None:
             continue
         with suppress(OSError):
-            old = entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < limit
+            regular = entry.is_file(follow_symlinks=False)  # pragma: no mutate (None: falsy too)
+            old = regular and entry.stat().st_mtime < limit
             if old and not _target_locked(folder / ".locks" / f"{match['target']}.lock"):
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))

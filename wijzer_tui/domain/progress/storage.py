@@ -144,11 +144,11 @@ class WijzerStorage(Storage):
 
     def __init__(self, path: str | Path, *, in_lock: bool = False, snapshot: bool = False) -> None:
         super().__init__()
-        self.path = path if isinstance(path, Path) else Path(path)
+        self.path = Path(path)
         self.in_lock = in_lock
         self.snapshot = snapshot
         self._stamp: tuple[int, int, int] | None = None
-        self._data: Data | None = None
+        self._data: Data | None = None  # pragma: no mutate (read only once _stamp is set with it)
         self._entry: write_cache.Entry | None = None
 
     def read(self) -> Data | None:
@@ -203,7 +203,9 @@ class WijzerStorage(Storage):
 class _UncachedTable(Table):
     """A table without TinyDB's query cache: another process may have changed the file."""
 
+    # pragma: no mutate start (cache_size is unused: 0 is always passed on)
     def __init__(self, storage: Storage, name: str, cache_size: int = 0) -> None:
+        # pragma: no mutate end
         # Table's own default is bound at definition time, so pass 0 explicitly.
         super().__init__(storage, name, cache_size=0)
 
