@@ -147,25 +147,6 @@ def test_a_folder_under_home_and_one_relative_to_where_wijzer_runs(
     assert resolve_progress_dir("hier", {})[0] == tmp_path / "hier"
 
 
-@pytest.mark.parametrize(
-    ("number", "reason"),
-    [
-        (errno.ENOSPC, "de schijf is vol"),
-        (errno.EACCES, "geen toestemming om te schrijven"),
-        (errno.EPERM, "geen toestemming om te schrijven"),
-        (errno.EROFS, "de schijf is alleen-lezen"),
-        (errno.EDQUOT, "je schijfruimte is op"),
-    ],
-)
-def test_disk_problems_are_named_in_dutch(number: int, reason: str) -> None:
-    assert paths.os_reason(OSError(number, "English text")) == reason
-
-
-def test_other_problems_keep_the_systems_words() -> None:
-    assert paths.os_reason(OSError(errno.EIO, "I/O error")) == "I/O error"
-    assert paths.os_reason(OSError()) == "OSError"
-
-
 class _FixedNow:
     @staticmethod
     def now() -> datetime:

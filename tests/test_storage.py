@@ -211,7 +211,7 @@ def test_a_file_that_cannot_be_read_is_named_with_the_reason(tmp_path: Path) -> 
     """A folder where a file should be: the plain read and the TinyDB read both say so in Dutch."""
     path = tmp_path / "x.json"
     path.mkdir()
-    expected = f"Het bestand {path} kon niet worden gelezen (Is a directory)."
+    expected = f"Het bestand {path} kon niet worden gelezen (dit is een map, geen bestand)."
     with pytest.raises(StoreError) as plain:
         read_data(path)
     assert plain.value.message == expected

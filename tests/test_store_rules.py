@@ -81,7 +81,7 @@ def test_a_file_that_cannot_be_removed_is_named_with_the_reason(tmp_path: Path) 
     path.unlink()
     path.mkdir()  # a folder where the file should be
     said = message(store.remove_learner, learner)
-    assert said == f"{learner}.json kon niet worden verwijderd (Is a directory)."
+    assert said == f"{learner}.json kon niet worden verwijderd (dit is een map, geen bestand)."
 
 
 def test_an_unknown_attempt_or_learner_is_named_in_dutch(tmp_path: Path) -> None:

@@ -88,7 +88,10 @@ def test_a_ledger_that_cannot_be_read_is_said_in_dutch(tmp_path: Path) -> None:
     ledger.path.mkdir(parents=True)  # a folder where the file should be
     with pytest.raises(StoreError) as error:
         ledger.acknowledged()
-    assert error.value.message == f"{ledger.path} kon niet worden gelezen (Is a directory)."
+    assert (
+        error.value.message
+        == f"{ledger.path} kon niet worden gelezen (dit is een map, geen bestand)."
+    )
     assert error.value.title == "Probleem met je voortgang"
 
 
@@ -97,7 +100,10 @@ def test_a_ledger_that_cannot_be_opened_for_writing_is_said_in_dutch(tmp_path: P
     ledger.path.mkdir(parents=True)
     with pytest.raises(StoreError) as error:
         ledger.record(IDS[:1])
-    assert error.value.message == f"{ledger.path} kon niet worden geschreven (Is a directory)."
+    assert (
+        error.value.message
+        == f"{ledger.path} kon niet worden geschreven (dit is een map, geen bestand)."
+    )
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")

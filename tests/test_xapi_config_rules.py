@@ -205,25 +205,26 @@ def test_an_unknown_setting_is_refused_with_the_known_ones(tmp_path: Path) -> No
     assert refusal(tmp_path) == f"Onbekende instelling 'adres' in {path}. Bekend zijn: {KNOWN}."
 
 
-def test_a_file_that_is_not_toml_is_refused(tmp_path: Path) -> None:
-    path = write(tmp_path, "iri_base = \n")
+def test_a_file_that_is_not_toml_is_refused_with_where_in_dutch(tmp_path: Path) -> None:
+    path = write(tmp_path, 'username = "a"\niri_base = =\n')
+    assert refusal(tmp_path) == f"{path} is geen geldig TOML-bestand (regel 2, kolom 12)."
+    path = write(tmp_path, 'username = "a\n')
+    assert refusal(tmp_path) == f"{path} is geen geldig TOML-bestand (regel 1, kolom 14)."
+    path = write(tmp_path, "iri_base = ")
     assert refusal(tmp_path) == (
-        f"{path} is geen geldig TOML-bestand: Invalid value (at line 1, column 12)."
+        f"{path} is geen geldig TOML-bestand (aan het einde van het bestand)."
     )
 
 
 def test_a_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, b'username = "\xff"\n')
-    assert refusal(tmp_path) == (
-        f"{path} is geen geldig TOML-bestand: 'utf-8' codec can't decode byte 0xff in position "
-        "12: invalid start byte."
-    )
+    assert refusal(tmp_path) == f"{path} is geen UTF-8 (byte 12). Sla het op als UTF-8."
 
 
 def test_a_file_that_cannot_be_read_is_refused_with_the_reason(tmp_path: Path) -> None:
     path = tmp_path / "xapi.toml"
     path.mkdir()
-    assert refusal(tmp_path) == f"{path} kon niet worden gelezen (Is a directory)."
+    assert refusal(tmp_path) == f"{path} kon niet worden gelezen (dit is een map, geen bestand)."
 
 
 @pytest.mark.parametrize("mode", [0o640, 0o604, 0o610, 0o601])

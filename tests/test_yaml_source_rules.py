@@ -45,7 +45,7 @@ def test_a_file_one_byte_over_the_maximum_size_is_refused(tmp_path: Path) -> Non
 
 def test_a_file_that_cannot_be_read_says_why_in_a_few_words(tmp_path: Path) -> None:
     assert read_yaml(tmp_path / "weg.yaml") == Problem(
-        "weg.yaml", "het bestand kan niet gelezen worden (No such file or directory)"
+        "weg.yaml", "het bestand kan niet gelezen worden (het bestand of de map bestaat niet)"
     )
 
 

@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from wijzer_tui.domain.errors import os_reason
+
 MAX_BYTES = 1_000_000  # a scenario is ~20 kB; anything this big is a mistake or an attack
 MAX_DEPTH = 20
 MAX_NODES = 50_000  # guards against alias expansion ("billion laughs")
@@ -75,7 +77,7 @@ def read_yaml(path: Path) -> YamlSource | Problem:
             return Problem(name, f"het bestand is te groot ({size} bytes, hooguit {MAX_BYTES})")
         raw = path.read_bytes()
     except OSError as exc:
-        return Problem(name, f"het bestand kan niet gelezen worden ({exc.strerror or exc})")
+        return Problem(name, f"het bestand kan niet gelezen worden ({os_reason(exc)})")
     try:
         text = raw.decode("utf-8-sig")  # pragma: no mutate (codec names ignore case)
     except UnicodeDecodeError as exc:

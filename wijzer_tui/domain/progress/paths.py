@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from datetime import datetime
 from pathlib import Path
 
-from wijzer_tui.domain.errors import StoreError
+from wijzer_tui.domain.errors import StoreError, os_reason
 
 ENV_VAR = "WIJZER_PROGRESS_DIR"
 
@@ -104,19 +104,6 @@ def _make_private_dirs(path: Path) -> None:
         folder.chmod(0o700)
     if not path.is_dir():
         raise FileExistsError(errno.EEXIST, "not a folder", str(path))
-
-
-def os_reason(exc: OSError) -> str:
-    """A short Dutch reason for an operating system error, for messages."""
-    if exc.errno == errno.ENOSPC:
-        return "de schijf is vol"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "geen toestemming om te schrijven"
-    if exc.errno == errno.EROFS:
-        return "de schijf is alleen-lezen"
-    if exc.errno == errno.EDQUOT:
-        return "je schijfruimte is op"
-    return exc.strerror or type(exc).__name__
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -30,9 +30,9 @@ from tinydb.middlewares import CachingMiddleware
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from wijzer_tui.domain.errors import StoreError
+from wijzer_tui.domain.errors import StoreError, os_reason
 from wijzer_tui.domain.progress import write_cache
-from wijzer_tui.domain.progress.paths import os_reason, write_atomic
+from wijzer_tui.domain.progress.paths import write_atomic
 from wijzer_tui.domain.progress.records import SCHEMA_VERSION
 
 __all__ = ["DamagedFileError", "locked", "locked_db", "open_db", "read_data", "write_atomic"]

@@ -8,7 +8,7 @@ from typing import Any
 
 from tinydb import where
 
-from wijzer_tui.domain.errors import StoreError
+from wijzer_tui.domain.errors import StoreError, os_reason
 from wijzer_tui.domain.progress import explore
 from wijzer_tui.domain.progress import scan as scan_table
 from wijzer_tui.domain.progress.drafts import DRAFTS, REMOVE, clean_draft, drafts_of, without_draft
@@ -23,7 +23,7 @@ from wijzer_tui.domain.progress.learner_files import (
     NOT_FOUND,
     LearnerFiles,
 )
-from wijzer_tui.domain.progress.paths import _fsync_dir, os_reason
+from wijzer_tui.domain.progress.paths import _fsync_dir
 from wijzer_tui.domain.progress.records import (
     Answer,
     Attempt,

@@ -10,8 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from wijzer_tui.domain.errors import ExportError
-from wijzer_tui.domain.progress.paths import os_reason
+from wijzer_tui.domain.errors import ExportError, os_reason
 from wijzer_tui.domain.progress.safe_text import formula_safe, json_text, visible
 from wijzer_tui.domain.reports.grid import BUSY, DONE, Cell, Report
 from wijzer_tui.domain.reports.path_exports import md_text as _md

@@ -16,8 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from wijzer_tui.domain.errors import ExportError
-from wijzer_tui.domain.progress.paths import os_reason
+from wijzer_tui.domain.errors import ExportError, os_reason
 from wijzer_tui.domain.progress.records import BEROEPSGROEPEN, Attempt, Profile
 from wijzer_tui.domain.progress.safe_text import has_control
 from wijzer_tui.domain.progress.scan import Scan, scan_of

@@ -8,13 +8,14 @@ credentials never come from the command line, where other users could read them.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from wijzer_tui.domain.errors import WijzerError
+from wijzer_tui.domain.errors import WijzerError, os_reason
 
 CONFIG_NAME = "xapi.toml"
 # `.invalid` is reserved: the default never points at a real site, but every installation shares
@@ -114,6 +115,17 @@ def _convert(key: str, value: Any, where: str) -> Any:
     return text
 
 
+_TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _toml_place(exc: tomllib.TOMLDecodeError) -> str:
+    """Where tomllib found the mistake, in Dutch (its own message is English)."""
+    found = _TOML_PLACE.search(str(exc))
+    if found:
+        return f" (regel {found[1]}, kolom {found[2]})"
+    return " (aan het einde van het bestand)" if "end of document" in str(exc) else ""
+
+
 def _read_file(path: Path) -> dict[str, Any]:
     """The settings in the config file; {} when there is none."""
     try:
@@ -121,11 +133,17 @@ def _read_file(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except OSError as exc:
-        raise ConfigError(f"{path} kon niet worden gelezen ({exc.strerror}).") from exc
+        raise ConfigError(f"{path} kon niet worden gelezen ({os_reason(exc)}).") from exc
     try:
-        data = tomllib.loads(raw.decode("utf-8"))  # pragma: no mutate (codec names ignore case)
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path} is geen geldig TOML-bestand: {exc}.") from exc
+        text = raw.decode("utf-8")  # pragma: no mutate (codec names ignore case)
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{path} is geen UTF-8 (byte {exc.start}). Sla het op als UTF-8."
+        ) from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path} is geen geldig TOML-bestand{_toml_place(exc)}.") from exc
     unknown = sorted(set(data) - set(ENVIRONMENT))
     if unknown:
         known = ", ".join(ENVIRONMENT)

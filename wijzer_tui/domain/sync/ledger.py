@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from wijzer_tui.domain.errors import StoreError
-from wijzer_tui.domain.progress.paths import ensure_private_dir, os_reason
+from wijzer_tui.domain.errors import StoreError, os_reason
+from wijzer_tui.domain.progress.paths import ensure_private_dir
 
 FOLDER = "sync"
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
