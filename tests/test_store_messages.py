@@ -105,7 +105,9 @@ def test_a_learners_folder_that_cannot_be_read_is_named(tmp_path: Path) -> None:
     store.learners_dir.write_text("geen map")
     with pytest.raises(StoreError) as error:
         store.profiles()
-    assert error.value.message == f"De map {store.learners_dir} kon niet worden gelezen."
+    assert error.value.message == (
+        f"De map {store.learners_dir} kon niet worden gelezen (een deel van het pad is geen map)."
+    )
 
 
 def test_an_attempt_saved_without_answers_has_none(tmp_path: Path) -> None:

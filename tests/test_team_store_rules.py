@@ -234,7 +234,9 @@ def test_a_teams_folder_that_cannot_be_read_is_named(tmp_path: Path) -> None:
     store.folder.write_text("geen map", "utf-8")
     with pytest.raises(StoreError) as error:
         store.sessions()
-    assert error.value.message == f"De map {tmp_path / 'teams'} kon niet worden gelezen."
+    assert error.value.message == (
+        f"De map {tmp_path / 'teams'} kon niet worden gelezen (een deel van het pad is geen map)."
+    )
 
 
 def test_sessions_come_most_recently_changed_first(

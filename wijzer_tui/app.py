@@ -11,8 +11,8 @@ from textual.binding import Binding
 
 from wijzer_tui import __version__
 from wijzer_tui.domain.content.model import Scenario
-from wijzer_tui.domain.errors import WijzerError
-from wijzer_tui.domain.progress.paths import resolve_progress_dir
+from wijzer_tui.domain.errors import StoreError, WijzerError
+from wijzer_tui.domain.progress.paths import folder_names, resolve_progress_dir
 from wijzer_tui.domain.progress.records import Profile
 from wijzer_tui.domain.progress.scenario_cache import shipped_scenarios
 from wijzer_tui.domain.progress.store import ProgressStore
@@ -141,6 +141,10 @@ def create_app(progress_dir: str | None = None, *, start: str = "self") -> Wijze
     scenarios = shipped_scenarios()
     folder, reason = resolve_progress_dir(progress_dir)
     store = ProgressStore(Path(folder))
+    try:  # a folder the app cannot read is said here, before the screen opens
+        folder_names(store.learners_dir)
+    except StoreError as error:
+        raise StoreError(f"{error.message} Kies een andere map met --progress-dir.") from error
     return WijzerApp(scenarios, store, progress_reason=f"{folder} ({reason})", start=start)
 
 

@@ -5,7 +5,6 @@ adds the records' own operations (profiles, attempts, drafts, scans, exploration
 from __future__ import annotations
 
 import gc
-import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,7 +27,7 @@ from wijzer_tui.domain.progress.learner_docs import (
     profile_doc,
     profile_of,
 )
-from wijzer_tui.domain.progress.paths import ensure_private_dir
+from wijzer_tui.domain.progress.paths import ensure_private_dir, folder_names
 from wijzer_tui.domain.progress.records import Attempt, Profile
 from wijzer_tui.domain.progress.storage import DamagedFileError, WijzerDB, locked_db
 
@@ -159,13 +158,7 @@ class LearnerFiles:
         as soon as its row is made. Damaged files are set aside as by every other read.
         """
         folder = self.learners_dir
-        try:
-            names = sorted(entry.name for entry in os.scandir(folder))
-        except FileNotFoundError:
-            return
-        except OSError as exc:
-            raise StoreError(f"De map {folder} kon niet worden gelezen.") from exc
-        for name in filter(_FILE.match, names):
+        for name in filter(_FILE.match, folder_names(folder)):
             record = self._read(folder / name)
             if record is not None:
                 yield record

@@ -106,6 +106,17 @@ def _make_private_dirs(path: Path) -> None:
         raise FileExistsError(errno.EEXIST, "not a folder", str(path))
 
 
+def folder_names(folder: Path) -> list[str]:
+    """The names in `folder`, sorted; [] while it does not exist. StoreError in Dutch when it
+    cannot be read (a file where a folder should be, no permission)."""
+    try:
+        return sorted(entry.name for entry in os.scandir(folder))
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise StoreError(f"De map {folder} kon niet worden gelezen ({os_reason(exc)}).") from exc
+
+
 def _fsync_dir(folder: Path) -> None:
     """Make a rename in `folder` durable (POSIX only: Windows cannot open folders)."""
     if os.name != "posix":

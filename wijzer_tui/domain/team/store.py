@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +11,7 @@ from tinydb.table import Document
 from wijzer_tui.domain.content.model import Scenario, Step
 from wijzer_tui.domain.errors import StoreError
 from wijzer_tui.domain.progress.damage import TEAM_FILE, recheck_and_set_aside
-from wijzer_tui.domain.progress.paths import ensure_private_dir
+from wijzer_tui.domain.progress.paths import ensure_private_dir, folder_names
 from wijzer_tui.domain.progress.records import (
     SCHEMA_VERSION,
     Attempt,
@@ -108,14 +107,8 @@ class TeamStore:
 
     def sessions(self) -> list[TeamSession]:
         """Every readable session, the most recently changed first."""
-        try:
-            names = sorted(entry.name for entry in os.scandir(self.folder))
-        except FileNotFoundError:
-            return []
-        except OSError as exc:
-            raise StoreError(f"De map {self.folder} kon niet worden gelezen.") from exc
         found = []
-        for name in names:
+        for name in folder_names(self.folder):
             match = _FILE.match(name)
             if match:
                 try:
