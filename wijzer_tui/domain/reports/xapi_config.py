@@ -119,11 +119,12 @@ _TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 def _toml_place(exc: tomllib.TOMLDecodeError) -> str:
-    """Where tomllib found the mistake, in Dutch (its own message is English)."""
+    """Where tomllib found the mistake, in Dutch (its own message is English). tomllib ends
+    every message with a line and column or with "(at end of document)"."""
     found = _TOML_PLACE.search(str(exc))
     if found:
         return f" (regel {found[1]}, kolom {found[2]})"
-    return " (aan het einde van het bestand)" if "end of document" in str(exc) else ""
+    return " (aan het einde van het bestand)"
 
 
 def _read_file(path: Path) -> dict[str, Any]:
